@@ -1,0 +1,119 @@
+"""The `toolkit` command line: a thin click shell over the Python API.
+
+Subcommands live in `toolkit/commands/`, one module each, and are imported only when
+used, so `toolkit --help` stays instant. Errors become one line on stderr and the exit
+code of their class (see `toolkit.errors`); `--verbose` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+from toolkit import __version__
+from toolkit.errors import ToolkitError
+
+# name -> "module:attribute" of the click command; imported on first use.
+COMMANDS: dict[str, str] = {
+    "config": "toolkit.commands.config:config",
+}
+
+
+@dataclass
+class AppState:
+    """What the global options set, shared with every subcommand."""
+
+    config_path: str | None = None
+    verbose: bool = False
+    quiet: bool = False
+    _config: Any = field(default=None, repr=False)
+
+    def config(self, **overrides: Any) -> Any:
+        """The effective `Config`, with the subcommand's flags applied on top."""
+        from toolkit.config import Config
+
+        if self._config is None:
+            self._config = Config.load(self.config_path)
+        for key, value in overrides.items():
+            if value is not None:
+                self._config.set(key, value, "command line")
+        return self._config
+
+    def warn(self, message: str) -> None:
+        """Print a warning on stderr unless --quiet."""
+        if not self.quiet:
+            click.echo(f"warning: {message}", err=True)
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported only when needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, _, attribute = target.partition(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="toolkit")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (TOML), on top of ./toolkit.toml and the user config.",
+)
+@click.option("--verbose", "-v", is_flag=True, help="More detail; tracebacks on errors.")
+@click.option("--quiet", "-q", is_flag=True, help="Only results and errors.")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, verbose: bool, quiet: bool) -> None:
+    """Detect, repair, translate and summarize news articles in many languages.
+
+    Every subcommand reads a FILE or - (standard input) and writes to standard output
+    unless told otherwise. Exit codes: 0 ok, 2 usage, 3 bad input, 4 unsupported
+    language, 5 model missing, 6 partial result, 7 bad config, 8 cannot write output.
+    """
+    ctx.obj = AppState(config_path=config_path, verbose=verbose, quiet=quiet)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the CLI and turn errors into exit codes."""
+    verbose = any(arg in ("-v", "--verbose") for arg in (argv or sys.argv[1:]))
+    try:
+        cli.main(args=argv, prog_name="toolkit", standalone_mode=False)
+    except ToolkitError as exc:
+        if verbose:
+            traceback.print_exc()
+        click.echo(f"error: {exc.one_line()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a raw traceback
+        if verbose:
+            traceback.print_exc()
+        click.echo(
+            f"error: internal error: {type(exc).__name__}: {exc} (rerun with --verbose)",
+            err=True,
+        )
+        sys.exit(1)

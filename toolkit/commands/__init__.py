@@ -1,0 +1,1 @@
+"""One module per `toolkit` subcommand; each stays light to import (click only)."""

@@ -1,0 +1,85 @@
+"""Errors the toolkit raises on purpose.
+
+Each error class carries the exit code the CLI uses for it and a one-line hint telling
+the user what to do next, so scripts can branch on the code and people on the hint.
+"""
+
+from __future__ import annotations
+
+
+class ToolkitError(Exception):
+    """Base class: something went wrong that the user can act on (never a bug)."""
+
+    exit_code: int = 1
+    default_hint: str = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = self.default_hint if hint is None else hint
+
+    def one_line(self) -> str:
+        """The message and hint as one line, for the CLI."""
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class InputError(ToolkitError):
+    """The input cannot be read as text: missing, unreadable, binary, a directory..."""
+
+    exit_code = 3
+    default_hint = "pass a readable UTF-8/UTF-16 text file, or - for standard input"
+
+
+class UnsupportedLanguageError(ToolkitError):
+    """A language code is unknown or no stage supports it."""
+
+    exit_code = 4
+    default_hint = "use an ISO 639-1 code such as en, es, fr"
+
+
+class ModelUnavailableError(ToolkitError):
+    """A model is not present locally and downloads are not allowed."""
+
+    exit_code = 5
+
+    def __init__(self, model: str, *, hint: str | None = None) -> None:
+        super().__init__(
+            f"model {model!r} is not available locally",
+            hint=hint if hint is not None else f"fetch it with: toolkit models pull {model}",
+        )
+        self.model = model
+
+
+class PartialResultError(ToolkitError):
+    """Some outputs were produced and others failed; the report says which."""
+
+    exit_code = 6
+    default_hint = "see the report for what is missing"
+
+
+class ConfigError(ToolkitError):
+    """A configuration file, environment variable or flag has a bad value."""
+
+    exit_code = 7
+    default_hint = "check `toolkit config show`"
+
+
+class OutputError(ToolkitError):
+    """An output cannot be written (exists and would be overwritten, or is locked)."""
+
+    exit_code = 8
+    default_hint = "choose another output path"
+
+
+EXIT_CODES: dict[str, int] = {
+    "ok": 0,
+    "error": ToolkitError.exit_code,
+    "usage": 2,
+    "input": InputError.exit_code,
+    "language": UnsupportedLanguageError.exit_code,
+    "model": ModelUnavailableError.exit_code,
+    "partial": PartialResultError.exit_code,
+    "config": ConfigError.exit_code,
+    "output": OutputError.exit_code,
+    "interrupted": 130,
+}

@@ -1,0 +1,102 @@
+"""Paragraphs and sentences with character offsets into the original text.
+
+Every span points back into the text it came from (`text[span.start:span.end] ==
+span.text`), so later stages can edit, translate or annotate in place and keep the
+document's layout exactly. Sentence splitting is rule-based and fast (it runs on
+100,000-word documents in well under a second); pysbd was measured at under 1,000
+sentences/s here, too slow for batch work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a text: its offsets and its content."""
+
+    start: int
+    end: int
+    text: str
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# A sentence ends at terminal punctuation, optionally followed by closing quotes or
+# brackets; the next sentence starts after whitespace. CJK full stops need no space.
+_BOUNDARY = re.compile(
+    r"""(?:[.!?…]+|[。！？]+|[؟۔।]+)["'”’»“)\]]*(?=\s+)|[。！？]+["'”’»」』)\]]*""",
+)
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft no nos vs etc e.g i.e al gen gov sen rep col lt
+    sgt capt cmdr adm rev hon jan feb mar apr jun jul aug sep sept oct nov dec
+    inc ltd co corp dept est approx fig p pp vol ed eds u.s u.k u.n a.m p.m
+    sr sra srta dra lic ud uds mme mlle mm hr fr nr bzw usw ca evtl ggf z.b d.h
+    sig sigg dott ing avv art pág núm cf
+    """.split()
+)
+_WORD_BEFORE = re.compile(r"([^\s(\[{\"'“‘«]+)$")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """The non-blank blocks of `text` separated by blank lines, in order."""
+    spans = []
+    pos = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        _append_stripped(spans, text, pos, brk.start())
+        pos = brk.end()
+    _append_stripped(spans, text, pos, len(text))
+    return spans
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The sentences of `text[start:end]`, with offsets into `text`.
+
+    A sentence ends at terminal punctuation (plus closing quotes or brackets) followed by
+    whitespace and a character that is not a lowercase letter; known abbreviations and
+    initials do not end sentences. A lowercase continuation ("continues. felt") is left
+    inside one sentence: repairing that is the repair stage's job.
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    pos = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        cut = match.end()
+        if not _is_sentence_end(text, match, cut, end):
+            continue
+        _append_stripped(spans, text, pos, cut)
+        pos = cut
+    _append_stripped(spans, text, pos, end)
+    return spans
+
+
+def _is_sentence_end(text: str, match: re.Match[str], cut: int, end: int) -> bool:
+    following = text[cut:end].lstrip()
+    if not following:
+        return True
+    if match.group()[0] in "。！？":
+        return True
+    if following[0].islower():
+        return False
+    if match.group()[0] == ".":
+        word = _WORD_BEFORE.search(text, 0, match.start())
+        if word:
+            token = word.group(1).lower().rstrip(".")
+            if token in _ABBREVIATIONS:
+                return False
+            if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
+                return False
+    return True
+
+
+def _append_stripped(spans: list[Span], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    spans.append(Span(s, s + len(stripped), stripped))
