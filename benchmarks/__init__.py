@@ -1,0 +1,1 @@
+"""Quality (`make eval`) and speed (`make bench`) harnesses; not shipped in the wheel."""

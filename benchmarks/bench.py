@@ -1,0 +1,8 @@
+"""`make bench`: speed of every stage (see benchmarks/runner.py)."""
+
+import sys
+
+from benchmarks.runner import run_all
+
+if __name__ == "__main__":
+    sys.exit(run_all("bench"))

@@ -1,0 +1,52 @@
+"""Run every harness module of one kind (`eval_*.py` or `bench_*.py`) in order.
+
+Each harness module has `main() -> dict` that prints its own report and returns the
+figures; the runner stores them all in `benchmarks/results/<kind>.json`. Set
+`ONLY=name` (e.g. `make eval ONLY=detect`) to run one harness.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+
+
+def run_all(kind: str) -> int:
+    """Run each `benchmarks/<kind>_*.py` harness; return a process exit code."""
+    only = os.environ.get("ONLY", "")
+    names = sorted(p.stem for p in HERE.glob(f"{kind}_*.py"))
+    if only:
+        names = [n for n in names if n == f"{kind}_{only}"]
+    if not names:
+        print(f"no {kind} harness matches ONLY={only!r}", file=sys.stderr)
+        return 2
+    figures: dict[str, object] = {
+        "machine": f"{platform.node()} {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+    }
+    for name in names:
+        print(f"\n=== {name} ===", flush=True)
+        figures[name] = importlib.import_module(f"benchmarks.{name}").main()
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{kind}.json"
+    out.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nresults written to {out.relative_to(HERE.parent)}")
+    return 0
+
+
+def eval_data(name: str) -> Path:
+    """Path of a file in the shared third-party evaluation set (../shared/eval)."""
+    root = Path(os.environ.get("TOOLKIT_EVAL_DIR", HERE.parent.parent / "shared" / "eval"))
+    path = root / name
+    if not path.is_file():
+        raise SystemExit(f"evaluation data not found: {path} (set TOOLKIT_EVAL_DIR)")
+    return path
