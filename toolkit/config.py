@@ -62,6 +62,7 @@ class TranslateConfig:
     cache: bool = True
     cache_path: str = ""  # empty: <user cache dir>/toolkit/memory.sqlite3
     ct2_quantization: str = "auto"  # auto: int8 on CPU, float16 on GPU
+    ct2_dir: str = ""  # empty: <user cache dir>/toolkit/ct2 (converted models)
 
 
 @dataclass
