@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 import threading
+import types
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
@@ -129,24 +131,27 @@ def detect(text: str, *, config: Config | None = None) -> Detection:
     return Detection(lang, confidence, rest[:_MAX_CANDIDATES])
 
 
-def detect_spans(text: str, *, per_sentence: bool = False) -> list[LanguageSpan]:
+def detect_spans(
+    text: str, *, per_sentence: bool = False, config: Config | None = None
+) -> list[LanguageSpan]:
     """The language of each paragraph (or each sentence) of `text`, in order.
 
     Offsets point into `text`. Paragraphs are never merged; with `per_sentence`, adjacent
-    sentences of one paragraph in the same language are merged into one span.
+    sentences of one paragraph in the same language are merged into one span (and that
+    span's confidence is the detection of the merged text).
     """
     spans: list[LanguageSpan] = []
     for para in paragraphs(text):
         if not per_sentence:
-            found = detect(para.text)
+            found = detect(para.text, config=config)
             spans.append(LanguageSpan(para.start, para.end, found.lang, found.confidence))
             continue
         merged: list[LanguageSpan] = []
         for sent in sentences(text, para.start, para.end):
-            found = detect(sent.text)
+            found = detect(sent.text, config=config)
             last = merged[-1] if merged else None
             if last is not None and last.lang == found.lang:
-                joined = detect(text[last.start : sent.end])
+                joined = detect(text[last.start : sent.end], config=config)
                 merged[-1] = LanguageSpan(last.start, sent.end, last.lang, joined.confidence)
             else:
                 merged.append(LanguageSpan(sent.start, sent.end, found.lang, found.confidence))
@@ -293,3 +298,17 @@ def _probabilities(scores: np.ndarray, langs: tuple[str, ...]) -> list[tuple[str
     ranked = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
     best, rest = ranked[0], ranked[1:]
     return [(lang, round(prob, 4)) for lang, prob in [best, *rest] if prob >= _MIN_CANDIDATE_PROB]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``toolkit.detect(text)`` work even after ``import toolkit.detect``.
+
+    Importing this submodule rebinds the package attribute ``toolkit.detect`` from the
+    function to the module, so the module forwards calls to `detect`.
+    """
+
+    def __call__(self, text: str, *, config: Config | None = None) -> Detection:
+        return detect(text, config=config)
+
+
+sys.modules[__name__].__class__ = _CallableModule
