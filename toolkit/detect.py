@@ -88,6 +88,10 @@ _WORD_FLOOR = np.log(10**-7.5)  # log-frequency of a word missing from a languag
 # Afrikaans is not outvoted by Dutch words it shares (nor Marathi/Nepali by Hindi).
 _BORROWED_LEXICON = {"af": "nl", "mr": "hi", "ne": "hi"}
 _BORROW_DISCOUNT = 1.0  # log-frequency units
+# Languages with no word list at all (Albanian, Welsh, Estonian, Somali, Swahili...) are
+# credited as if each word were a rare word of theirs, so a few short function words they
+# share with a big language ("e", "se", "do": Portuguese) cannot outvote their n-grams.
+_UNLISTED_BONUS = 1.0  # log-frequency units above the floor
 _HAN_WEIGHT = 1.0
 _TEMPERATURE = 4.0  # n-gram log-likelihoods overcount evidence (overlapping n-grams)
 _MAX_CANDIDATES = 3
@@ -174,6 +178,7 @@ class _Model:
     word_sep: str  # str.translate table: non-letters -> space
     borrowers: np.ndarray  # columns that borrow a relative's word list
     lenders: np.ndarray  # the relative's column, for each borrower
+    unlisted: np.ndarray  # columns with no word list at all (bool)
 
 
 def _model() -> _Model:
@@ -190,12 +195,16 @@ def _model() -> _Model:
                     for cp in range(0x10000)
                 )
                 column = {lang: i for i, lang in enumerate(data.langs)}
+                unlisted = np.ones(len(data.langs), dtype=bool)
+                unlisted[np.unique(data.word_lang)] = False
+                unlisted[[column[b] for b in _BORROWED_LEXICON]] = False
                 _data = _Model(
                     data,
                     column,
                     word_sep,
                     borrowers=np.array([column[b] for b in _BORROWED_LEXICON]),
                     lenders=np.array([column[lend] for lend in _BORROWED_LEXICON.values()]),
+                    unlisted=unlisted,
                 )
     return _data
 
@@ -273,7 +282,9 @@ def _word_scores(text: str, model: _Model, cols: np.ndarray) -> np.ndarray:
         if a < b:
             found[row, data.word_lang[a:b]] = np.maximum(data.word_logfreq[a:b], _WORD_FLOOR)
     found[:, model.borrowers] = np.maximum(found[:, model.lenders] - _BORROW_DISCOUNT, _WORD_FLOOR)
-    return (found[:, cols] - _WORD_FLOOR).sum(axis=0)
+    bonus = found[:, cols] - _WORD_FLOOR
+    bonus[:, model.unlisted[cols]] = _UNLISTED_BONUS
+    return bonus.sum(axis=0)
 
 
 def _han_scores(text: str, model: _Model, langs: tuple[str, ...]) -> np.ndarray:
