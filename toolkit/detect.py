@@ -80,8 +80,11 @@ _SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
     "HAN": ("zh-cn", "zh-tw", "ja"),
 }
 
-# Scoring constants. They were set by reasoning about the scales involved and then
-# checked (not fitted) against the evaluation set; see README "Language detection".
+# Scoring constants. _WORD_WEIGHT and _WORD_FLOOR were picked by a small grid search on
+# half of the evaluation set (langid.jsonl) and checked on the other half; the borrowing
+# and unlisted-language constants were set on hand-written sentences in languages the
+# evaluation set lacks (af, mr, ne, sq, cy, et, so, sw), then checked on it. The
+# temperature was set so that confidence roughly tracks accuracy on short text.
 _WORD_WEIGHT = 3.0  # one word's log-frequency vs. its n-grams' log-likelihood ratios
 _WORD_FLOOR = np.log(10**-7.5)  # log-frequency of a word missing from a language's list
 # Languages without a word list borrow a close relative's, a little discounted, so that
