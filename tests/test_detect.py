@@ -119,6 +119,11 @@ def test_nothing_to_detect_is_und(text):
     assert found == Detection("und", 0.0, [])
 
 
+def test_lone_surrogates_and_long_text_are_handled():
+    assert detect("ab\ud800 " + SENTENCES["fi"]).lang == "fi"
+    assert detect(SENTENCES["pl"] * 2000).lang == "pl"  # ~150,000 characters
+
+
 def test_unknown_script_is_und():
     # Georgian: no profile in langdetect, so no honest guess either.
     assert detect("საქართველოს მთავრობა").lang == "und"

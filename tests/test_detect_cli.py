@@ -66,11 +66,12 @@ def test_jsonl_batch_keeps_order(capsys):
         json.dumps({"id": 1, "text": ENGLISH}),
         json.dumps({"id": "b", "text": FRENCH}),
         json.dumps({"id": [3], "text": GERMAN}),
+        json.dumps({"id": 4, "text": "\ud800 " + ENGLISH}),  # a lone surrogate from JSON
     ]
     result = run_cli(["detect", "--jsonl"], stdin="\n".join(lines) + "\n", capsys=capsys)
     assert result.exit_code == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(o["id"], o["lang"]) for o in out] == [(1, "en"), ("b", "fr"), ([3], "de")]
+    assert [(o["id"], o["lang"]) for o in out] == [(1, "en"), ("b", "fr"), ([3], "de"), (4, "en")]
 
 
 def test_jsonl_bad_lines_reported_in_place_and_exit_6(capsys):

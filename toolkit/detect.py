@@ -98,6 +98,7 @@ _UNLISTED_BONUS = 1.0  # log-frequency units above the floor
 _HAN_WEIGHT = 1.0
 _TEMPERATURE = 4.0  # n-gram log-likelihoods overcount evidence (overlapping n-grams)
 _MAX_CANDIDATES = 3
+_MAX_CHARS = 20_000  # like langdetect (10,000), look at the start of very long texts only
 _MIN_CANDIDATE_PROB = 0.01
 
 
@@ -123,7 +124,8 @@ class LanguageSpan:
 def detect(text: str, *, config: Config | None = None) -> Detection:
     """Detect the language of `text` (deterministic: same text, same answer).
 
-    Returns ``Detection("und", 0.0)`` when there is nothing to detect (no letters) or
+    Only the first 20,000 characters are read (use `detect_spans` for long, mixed
+    documents). Returns ``Detection("und", 0.0)`` when there is nothing to detect (no letters) or
     the letters belong to a script none of the known languages uses. With
     ``config.detect.min_confidence`` set, a best guess below it is reported as "und"
     too, its guesses kept in `candidates`.
@@ -217,7 +219,7 @@ def _rank(text: str) -> list[tuple[str, float]]:
     from toolkit.detect_data import SCRIPTS
 
     model = _model()
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text[:_MAX_CHARS])
     text = _MAIL.sub(" ", _URL.sub(" ", text))
     script = _dominant_script(text, model.data.script_table)
     if script is None:
@@ -241,7 +243,7 @@ def _dominant_script(text: str, table: bytes) -> int | None:
     """Index (in SCRIPTS) of the script most letters use; kana wins over Han."""
     from toolkit.detect_data import SCRIPTS
 
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     bmp = codes[codes < 0x10000]
     counts = np.bincount(np.frombuffer(table, np.uint8)[bmp], minlength=len(SCRIPTS))
     counts[SCRIPTS.index("HAN")] += np.count_nonzero((codes >= 0x20000) & (codes < 0x40000))
