@@ -131,9 +131,13 @@ def test_binary_file(tmp_path, capsys):
     assert_clean_error(result, 3, "binary")
 
 
-def test_binary_stdin_in_jsonl_mode(capsys):
-    result = run_cli(["detect", "--jsonl"], stdin=b"\x00\x01\x02binary", capsys=capsys)
-    assert_clean_error(result, 3, "binary")
+def test_binary_stdin_in_jsonl_mode_is_reported_per_line(capsys):
+    """Standard input is streamed line by line, so garbage is a bad line, not a crash."""
+    result = run_cli(["detect", "--jsonl"], stdin=b"\x00\x01\x02binary\n\xff\xfe\n", capsys=capsys)
+    assert_clean_error(result, 6, "2 of 2 input lines were bad")
+    errors = [json.loads(line)["error"] for line in result.stdout.splitlines()]
+    assert errors[0].startswith("invalid JSON")
+    assert errors[1].startswith("not UTF-8")
 
 
 def test_no_file_is_a_usage_error(capsys):

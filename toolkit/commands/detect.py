@@ -10,6 +10,8 @@ bad.
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -53,11 +55,14 @@ def detect(
         raise click.UsageError("missing FILE (use - for standard input)")
     config = state.config(**{"detect.min_confidence": min_confidence})
     spans_mode = "sentence" if per_sentence else "paragraph" if per_paragraph else None
-    read = read_input(source or "-")
+    if jsonl and source in (None, "-"):
+        _batch(_stdin_lines(), config, spans_mode)
+        return
+    read = read_input(source)
     for warning in read.warnings:
         state.warn(warning)
     if jsonl:
-        _batch(read.text, config, spans_mode)
+        _batch(read.text.splitlines(), config, spans_mode)
         return
     result = _result(read.text, config, spans_mode)
     if as_json:
@@ -91,14 +96,24 @@ def _result(text: str, config: Any, spans_mode: str | None) -> dict[str, Any]:
     return result
 
 
-def _batch(text: str, config: Any, spans_mode: str | None) -> None:
+def _stdin_lines() -> Iterator[str | ValueError]:
+    """Standard input line by line, so results stream out as lines come in."""
+    for raw in sys.stdin.buffer:
+        try:
+            yield raw.decode("utf-8-sig").rstrip("\r\n")
+        except UnicodeDecodeError as exc:
+            yield ValueError(f"not UTF-8 ({exc.reason})")
+
+
+def _batch(lines: Iterable[str | ValueError], config: Any, spans_mode: str | None) -> None:
     """Detect each JSON line; bad lines get an error result; exit 6 at the end if any."""
     from toolkit.errors import PartialResultError
 
-    lines = text.splitlines()
     bad = 0
+    number = 0
     for number, line in enumerate(lines, start=1):
-        record_id, text_or_error = _parse_line(line)
+        parsed = (None, line) if isinstance(line, ValueError) else _parse_line(line)
+        record_id, text_or_error = parsed
         if isinstance(text_or_error, ValueError):
             bad += 1
             out = {"id": record_id, "line": number, "error": str(text_or_error)}
@@ -107,7 +122,7 @@ def _batch(text: str, config: Any, spans_mode: str | None) -> None:
         click.echo(json.dumps(out, ensure_ascii=False))
     if bad:
         raise PartialResultError(
-            f"{bad} of {len(lines)} input lines were bad",
+            f"{bad} of {number} input lines were bad",
             hint="see the lines with an 'error' field on standard output",
         )
 
