@@ -25,6 +25,9 @@ _EXPORTS: dict[str, str] = {
     "ConfigError": "toolkit.errors",
     "OutputError": "toolkit.errors",
     "read_input": "toolkit.files",
+    "translate": "toolkit.translate",
+    "Translator": "toolkit.translate",
+    "Translation": "toolkit.translate",
 }
 
 __all__ = sorted(_EXPORTS)
