@@ -32,20 +32,31 @@ def training_lines() -> list[str]:
 
 
 def train_sentencepiece(prefix: Path, vocab_size: int = 800) -> Path:
-    """Train a small unigram sentencepiece model; returns the `.model` path."""
+    """A small unigram sentencepiece model at ``prefix.model`` (trained once per process,
+    then copied)."""
     import sentencepiece as spm
 
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(training_lines()),
-        model_prefix=str(prefix),
-        vocab_size=vocab_size,
-        hard_vocab_limit=False,
-        character_coverage=1.0,
-        model_type="unigram",
-        num_threads=1,
-        minloglevel=2,
-    )
-    return prefix.with_suffix(".model")
+    target = prefix.with_suffix(".model")
+    if vocab_size not in _TRAINED:
+        trained = prefix.with_name(f"{prefix.name}-trained")
+        spm.SentencePieceTrainer.train(
+            sentence_iterator=iter(training_lines()),
+            model_prefix=str(trained),
+            vocab_size=vocab_size,
+            hard_vocab_limit=False,
+            character_coverage=1.0,
+            model_type="unigram",
+            num_threads=1,
+            minloglevel=2,
+        )
+        _TRAINED[vocab_size] = trained.with_suffix(".model").read_bytes()
+        trained.with_suffix(".model").unlink()
+        trained.with_suffix(".vocab").unlink()
+    target.write_bytes(_TRAINED[vocab_size])
+    return target
+
+
+_TRAINED: dict[int, bytes] = {}
 
 
 def spm_pieces(model_path: Path) -> list[str]:

@@ -34,7 +34,6 @@ def build_marian(
     )
     shutil.copy(spm_model, directory / "source.spm")
     shutil.move(spm_model, directory / "target.spm")
-    (directory / "spm.vocab").unlink()
     pad = len(vocab) - 1
     config = MarianConfig(
         vocab_size=len(vocab),

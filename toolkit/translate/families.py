@@ -84,13 +84,14 @@ class Family(ABC):
         self.check(src, tgt)
         self._set_source(src)
         texts = self._source_texts(sentences, tgt)
-        return [list(ids) for ids in self.tokenizer(list(texts))["input_ids"]]
+        encoded = self.tokenizer(list(texts), verbose=False)["input_ids"]
+        return [list(ids) for ids in encoded]
 
     def count(self, sentences: Sequence[str]) -> list[int]:
         """Token counts of sentences as the model sees them, without language tokens."""
         if not sentences:
             return []
-        ids = self.tokenizer(list(sentences), add_special_tokens=False)["input_ids"]
+        ids = self.tokenizer(list(sentences), add_special_tokens=False, verbose=False)["input_ids"]
         return [len(row) + 1 for row in ids]  # + end-of-sentence
 
     def target_prefix(self, tgt: str) -> list[int]:
