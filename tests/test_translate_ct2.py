@@ -9,15 +9,17 @@ check that precondition before comparing engines.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_clean_error, run_cli
 from tinymodels.marian import build_marian
 
 from toolkit.config import Config
 from toolkit.errors import ConfigError
-from toolkit.translate import ct2convert
+from toolkit.translate import Translator, ct2convert
 from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import LocalModel
 
@@ -33,24 +35,25 @@ SENTENCES = [
 ]
 
 
-def _sharpen(directory: Path, *, seed: int = 1) -> Path:
-    """Redraw the model's weights (std 0.3) and force end-of-sentence at the length bound
-    as opus-mt's generation config does."""
+def _sharpen(directory: Path, *, seed: int = 1, forced_eos: bool = True) -> Path:
+    """Redraw the model's weights (std 0.3) so outputs depend on the input; optionally
+    force end-of-sentence at the length bound as opus-mt's generation config does."""
     import torch
-    from transformers import MarianMTModel
+    from transformers import AutoModelForSeq2SeqLM
 
-    model = MarianMTModel.from_pretrained(directory)
+    model = AutoModelForSeq2SeqLM.from_pretrained(directory)
     generator = torch.Generator().manual_seed(seed)
     with torch.no_grad():
         for parameter in model.parameters():
             if parameter.dim() > 1:
                 parameter.normal_(0.0, 0.3, generator=generator)
-        model.model.shared.weight[model.config.pad_token_id].zero_()
+        model.get_input_embeddings().weight[model.config.pad_token_id].zero_()
     model.save_pretrained(directory)
-    path = directory / "generation_config.json"
-    generation = json.loads(path.read_text(encoding="utf-8"))
-    generation["forced_eos_token_id"] = 0
-    path.write_text(json.dumps(generation), encoding="utf-8")
+    if forced_eos:
+        path = directory / "generation_config.json"
+        generation = json.loads(path.read_text(encoding="utf-8"))
+        generation["forced_eos_token_id"] = generation["eos_token_id"]
+        path.write_text(json.dumps(generation), encoding="utf-8")
     return directory
 
 
@@ -66,10 +69,32 @@ def multi_target(tmp_path_factory) -> LocalModel:
     return LocalModel(name=str(_sharpen(path, seed=2)), path=path)
 
 
+@pytest.fixture(scope="module")
+def de_en(tmp_path_factory) -> LocalModel:
+    path = build_marian(tmp_path_factory.mktemp("ct2") / "de-en", seed=3)
+    return LocalModel(name=str(_sharpen(path, seed=3)), path=path)
+
+
+@pytest.fixture(scope="module")
+def m2m100(tmp_path_factory, tiny_m2m100) -> LocalModel:
+    """The tiny M2M100 with the real models' vocabulary layout: facebook/m2m100_* have 8
+    "madeup" embedding rows after the tokenizer's entries (vocab_size 128112 for 128104
+    tokens), which CTranslate2's converter expects."""
+    from transformers import AutoModelForSeq2SeqLM
+
+    path = tmp_path_factory.mktemp("ct2") / "m2m100"
+    shutil.copytree(tiny_m2m100, path)  # the session fixture stays untouched
+    model = AutoModelForSeq2SeqLM.from_pretrained(path)
+    model.resize_token_embeddings(model.config.vocab_size + 8)
+    model.save_pretrained(path)
+    return LocalModel(name=str(_sharpen(path, seed=4, forced_eos=False)), path=path)
+
+
 def _config(tmp_path: Path, **values) -> Config:
     config = Config.load(search_default_files=False)
     config.set("translate.ct2_dir", str(tmp_path / "ct2"))
     config.set("translate.device", "cpu")
+    config.set("translate.threads", 1)  # two threads on this shared machine are far slower
     for key, value in values.items():
         config.set(f"translate.{key}", value)
     return config
@@ -220,3 +245,132 @@ def test_unwritable_cache_is_a_clear_error(marian, tmp_path):
     with pytest.raises(Exception, match=r"cannot write CTranslate2 conversions") as caught:
         backend_class("ct2")(marian, config)
     assert "translate.ct2_dir" in caught.value.one_line()
+
+
+def test_m2m100_target_token_is_the_decoder_prefix(m2m100, tmp_path):
+    torch_backend, ct2_backend = _backends(m2m100, tmp_path, "float32")
+    outputs = {}
+    for tgt in ("es", "fr"):
+        outputs[tgt] = ct2_backend.translate_batch(SENTENCES[:3], src="en", tgt=tgt)
+        assert outputs[tgt] == torch_backend.translate_batch(SENTENCES[:3], src="en", tgt=tgt)
+        assert all(outputs[tgt]) and not any("__" in text for text in outputs[tgt])
+    assert outputs["es"] != outputs["fr"]
+
+
+# -- through the Translator and the CLI: same API, segmentation, pivots, memory ----------
+
+DOCUMENT = (
+    "# Talks resume\n\n"
+    "The minister said on monday that talks would resume in the capital. "
+    "Officials in Brussels warned of new sanctions.\n\n"
+    "- Hello\n- The government announced new measures for the economy.\n"
+)
+
+
+def _translator(tmp_path: Path, engine: str, models: dict[str, LocalModel], **values):
+    config = _config(
+        tmp_path,
+        engine=engine,
+        ct2_quantization="float32",
+        cache_path=str(tmp_path / "memory.sqlite3"),
+        **values,
+    )
+    config.set("translate.models", {pair: str(m.path) for pair, m in models.items()})
+    return Translator(config)
+
+
+def test_translator_ct2_equals_torch_on_a_structured_document(marian, tmp_path):
+    results = {
+        engine: _translator(tmp_path, engine, {"en-de": marian}, cache=False).translate(
+            DOCUMENT, "de", src="en"
+        )
+        for engine in ("torch", "ct2")
+    }
+    assert results["ct2"].text == results["torch"].text
+    assert results["ct2"].models == [str(marian.path)]
+    assert results["ct2"].text.startswith("# ") and "\n\n- " in results["ct2"].text
+    assert len(results["ct2"].segments) == 5
+
+
+def test_translator_ct2_pivots_and_uses_the_memory(de_en, marian, tmp_path):
+    models = {"de-en": de_en, "en-fr": marian}
+    text = "Die Regierung will die Steuern senken. Die Regierung will die Steuern senken."
+    torch_result = _translator(tmp_path, "torch", models).translate(text, "fr", src="de")
+    first = _translator(tmp_path, "ct2", models)
+    result = first.translate(text, "fr", src="de")
+    assert result.models == [str(de_en.path), str(marian.path)]
+    assert result.text == torch_result.text
+    # the torch engine's memory entries are not reused by ct2 (the key names the engine)
+    assert first.stats.memory_hits == 0 and first.stats.sentences_translated == 2
+    second = _translator(tmp_path, "ct2", models)
+    assert second.translate(text, "fr", src="de").text == result.text
+    assert second.stats.memory_hits == 2 and second.stats.sentences_translated == 0
+
+
+def _toml(tmp_path: Path, marian: LocalModel) -> Path:
+    config = tmp_path / "toolkit.toml"
+    config.write_text(
+        f'[translate]\nct2_dir = "{tmp_path / "ct2"}"\nthreads = 1\ndevice = "cpu"\n'
+        f'[translate.models]\n"en-de" = "{marian.path}"\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_cli_translate_engine_ct2(marian, tmp_path, capsys):
+    source = tmp_path / "article.md"
+    source.write_text(DOCUMENT, encoding="utf-8")
+    base = ["--config", str(_toml(tmp_path, marian)), "translate", str(source), "--to", "de"]
+    base += ["--from", "en", "--no-cache", "--json"]
+    torch_out = run_cli(base, capsys=capsys)
+    ct2_out = run_cli([*base, "--engine", "ct2"], capsys=capsys)
+    assert ct2_out.exit_code == 0, ct2_out.stderr
+    assert json.loads(ct2_out.stdout)["models"] == [str(marian.path)]
+    # int8 by default on the CPU: close to torch, not necessarily equal; same structure
+    assert json.loads(ct2_out.stdout)["text"].count("\n") == DOCUMENT.count("\n")
+    assert len(json.loads(ct2_out.stdout)["segments"]) == len(
+        json.loads(torch_out.stdout)["segments"]
+    )
+    converted = [p for p in (tmp_path / "ct2").iterdir() if "-int8-" in p.name]
+    assert len(converted) == 1
+
+
+def test_cli_models_convert_once(marian, tmp_path, capsys, conversions):
+    args = ["--config", str(_toml(tmp_path, marian)), "models", "convert", str(marian.path)]
+    first = run_cli([*args, "--quantization", "float32"], capsys=capsys)
+    assert first.exit_code == 0, first.stderr
+    assert "(float32, converted)" in first.stdout
+    path = Path(first.stdout.rsplit(": ", 1)[1].strip())
+    assert (path / "model.bin").is_file()
+    second = run_cli([*args, "--quantization", "float32"], capsys=capsys)
+    assert "(float32, already converted)" in second.stdout
+    assert conversions == ["float32"]
+    auto = run_cli(args, capsys=capsys)
+    assert "(int8, converted)" in auto.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (["models", "convert", "/nonexistent/model"], 5, "not available locally"),
+        (["models", "convert", "Helsinki-NLP/opus-mt-en-xx"], 5, "toolkit models pull"),
+        (["models", "convert", "."], 5, "no model directory"),
+    ],
+)
+def test_cli_models_convert_bad_input(args, code, fragment, capsys):
+    assert_clean_error(run_cli(args, capsys=capsys), code, fragment)
+
+
+def test_cli_bad_quantization_and_missing_ctranslate2(marian, tmp_path, capsys, monkeypatch):
+    config = ["--config", str(_toml(tmp_path, marian))]
+    bad = run_cli(
+        [*config, "models", "convert", str(marian.path), "--quantization", "int3"], capsys=capsys
+    )
+    assert_clean_error(bad, 7, "unknown CTranslate2 quantization 'int3'")
+    monkeypatch.setitem(sys.modules, "ctranslate2", None)
+    missing = run_cli(
+        [*config, "translate", "-", "--to", "de", "--from", "en", "--engine", "ct2"],
+        stdin="Hello.",
+        capsys=capsys,
+    )
+    assert_clean_error(missing, 7, "pip install ctranslate2")

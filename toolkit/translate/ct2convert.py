@@ -57,6 +57,19 @@ def import_ctranslate2() -> Any:
     return ctranslate2
 
 
+def device(requested: str) -> str:
+    """The device CTranslate2 runs on: cuda when asked for or (auto) when it sees a GPU,
+    else cpu. CTranslate2 has no mps backend."""
+    if requested in ("", "auto"):
+        return "cuda" if import_ctranslate2().get_cuda_device_count() > 0 else "cpu"
+    if requested not in ("cpu", "cuda"):
+        raise ConfigError(
+            f"the ct2 engine runs on cpu or cuda, not {requested!r}",
+            hint="set translate.device to auto, cpu or cuda, or use --engine torch",
+        )
+    return requested
+
+
 def quantization(requested: str, device: str) -> str:
     """The weight type to convert to: `requested`, or for "auto" int8 on the CPU and
     float16 on a GPU (CTranslate2's fastest type on each)."""

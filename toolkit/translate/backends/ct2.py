@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.errors import ConfigError
 from toolkit.translate import ct2convert
 from toolkit.translate.backends.base import Backend, LocalModel
 
@@ -37,7 +36,7 @@ class CT2Backend(Backend):
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         super().__init__(model, config)
         ctranslate2 = ct2convert.import_ctranslate2()
-        self.device = _device(config.device, ctranslate2)
+        self.device = ct2convert.device(config.device)
         self.quantization = ct2convert.quantization(config.ct2_quantization, self.device)
         self.converted = ct2convert.ensure_converted(
             model, self.quantization, ct2convert.cache_root(config)
@@ -74,18 +73,6 @@ class CT2Backend(Backend):
         )
         out = [tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
         return self.family.decode(out)
-
-
-def _device(requested: str, ctranslate2) -> str:
-    """cuda when asked for or (auto) when CTranslate2 sees a GPU, else cpu."""
-    if requested in ("", "auto"):
-        return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
-    if requested not in ("cpu", "cuda"):
-        raise ConfigError(
-            f"the ct2 engine runs on cpu or cuda, not {requested!r}",
-            hint="set translate.device to auto, cpu or cuda, or use --engine torch",
-        )
-    return requested
 
 
 def _forces_eos(path: Path) -> bool:
