@@ -25,6 +25,8 @@ _EXPORTS: dict[str, str] = {
     "ConfigError": "toolkit.errors",
     "OutputError": "toolkit.errors",
     "read_input": "toolkit.files",
+    "repair": "toolkit.repair",
+    "Repaired": "toolkit.repair",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -94,7 +94,7 @@ _INTENTIONAL_DOUBLES: dict[str, set[str]] = {
     "de": {"die", "der", "das", "sie", "sehr", "ha", "bla"},
     "nl": {"dat", "die", "had", "heel", "zeer", "ha"},
     "es": {"muy", "ja"},
-    "pt": {"muito", "ha"},
+    "pt": {"muito", "ha", "do", "da", "dos", "das"},  # "diferente do do ano passado"
     "it": {"molto", "piano", "pian", "ah"},
     "ro": {"foarte", "ha"},
     "ru": {"очень", "еле", "чуть", "ха"},

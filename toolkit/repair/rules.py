@@ -82,7 +82,7 @@ def mojibake(text: str, ctx: Context) -> list[Change]:
         if not line.isascii():
             fixed = ftfy.fix_text(line, _FTFY)
             if fixed != line:
-                changes.append(_minimal_change(line, fixed, pos))
+                changes.append(minimal_change(line, fixed, pos))
         pos += len(line)
     return changes
 
@@ -90,7 +90,7 @@ def mojibake(text: str, ctx: Context) -> list[Change]:
 _LINES = regex.compile(r"[^\n]*\n|[^\n]+$")
 
 
-def _minimal_change(old: str, new: str, offset: int) -> Change:
+def minimal_change(old: str, new: str, offset: int) -> Change:
     """The change from `old` to `new`, trimmed of their common prefix and suffix."""
     p = 0
     limit = min(len(old), len(new))
@@ -128,7 +128,9 @@ def stray_spaces(text: str, ctx: Context) -> list[Change]:
     return [Change(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(text)]
 
 
-_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}\p{N}\"”’»)\]]) +([,.;:!?])(?=$|\s|[\"”’»)\]])")
+_SPACE_BEFORE = regex.compile(
+    r"(?<=[\p{L}\p{M}\p{N}\"”’»)\]]) +(?:([,.!?])(?=$|\s|[\"”’»)\]])|([;:])(?=$|\s))"
+)
 
 
 def space_before_punctuation(text: str, ctx: Context) -> list[Change]:
@@ -143,13 +145,13 @@ def space_before_punctuation(text: str, ctx: Context) -> list[Change]:
         return []
     changes = []
     for m in _SPACE_BEFORE.finditer(text):
-        mark = m.group(1)
+        mark = m.group(1) or m.group(2)
         if mark in ";:!?" and ctx.profile.french_spacing:
             continue
         after = m.end()
         if after < len(text) and text[after] == '"' and _letter_at(text, after + 1):
             continue  # ` ,"word`: the quote opens something; leave it
-        changes.append(Change(m.start(), m.start(1), ""))
+        changes.append(Change(m.start(), m.end() - 1, ""))
     return changes
 
 
@@ -438,7 +440,7 @@ def broken_sentences(text: str, ctx: Context) -> list[Change]:
         if any(ch.isupper() for ch in nxt):
             continue  # iPhone, eBay
         b = dot
-        while b > 0 and text[b - 1] in CLOSING_PUNCT:
+        while b > 0 and (text[b - 1] in CLOSING_PUNCT or text[b - 1] == "'"):
             b -= 1
         before = LETTERS_BEFORE.search(text, max(0, b - 60), b)
         if not before:
@@ -449,6 +451,8 @@ def broken_sentences(text: str, ctx: Context) -> list[Change]:
             continue  # a.m., U.S., example.com
         if not _ends_sentence_fragment(text, before, word, ctx):
             continue
+        if base_letters(word) <= 3 and len(nxt) <= 3 and text[m.end() : m.end() + 1] == ".":
+            continue  # d. h., z. B., т. е.: a two-part abbreviation
         changes.append(Change(dot, dot + 1, ""))
     return changes
 

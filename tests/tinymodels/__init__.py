@@ -1,0 +1,1 @@
+"""Builders of tiny random-weight models for tests (real architectures, gibberish output)."""
