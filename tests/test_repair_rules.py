@@ -28,7 +28,7 @@ def assert_untouched(text: str, lang: str) -> None:
     assert result.edits == []
 
 
-# --- mojibake -------------------------------------------------------------------------
+# --- mojibake -----
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_mojibake_leaves_correct_text_alone(text, lang):
     assert not any(e.rule == "mojibake" for e in out.edits)
 
 
-# --- control characters and stray spaces ---------------------------------------------------
+# --- control characters and stray spaces -----
 
 
 def test_control_characters_and_stray_bom_are_removed():
@@ -105,7 +105,7 @@ def test_indentation_and_trailing_spaces_are_layout():
     assert_untouched("    indented code\nline with trailing spaces  \n", "en")
 
 
-# --- space before punctuation --------------------------------------------------------
+# --- space before punctuation -----
 
 
 @pytest.mark.parametrize(
@@ -146,7 +146,7 @@ def test_unknown_language_keeps_space_before_high_punctuation():
     assert_untouched("Vraiment ? Oui !", "und")
 
 
-# --- quote spacing ----------------------------------------------------------------------
+# --- quote spacing -----
 
 
 @pytest.mark.parametrize(
@@ -196,7 +196,7 @@ def test_quote_spacing_left_alone(text, lang):
     assert_untouched(text, lang)
 
 
-# --- bracket spacing ---------------------------------------------------------------------
+# --- bracket spacing -----
 
 
 @pytest.mark.parametrize(
@@ -219,7 +219,7 @@ def test_bracket_spacing_leaves_unpaired_and_tight_brackets(text):
     assert_untouched(text, "en")
 
 
-# --- glued sentences ---------------------------------------------------------------------------
+# --- glued sentences -----
 
 
 @pytest.mark.parametrize(
@@ -279,7 +279,7 @@ def test_glued_sentences_leaves_abbreviations_urls_and_cjk(text, lang):
     assert_untouched(text, lang)
 
 
-# --- broken sentences ------------------------------------------------------------------------
+# --- broken sentences -----
 
 
 @pytest.mark.parametrize(
@@ -329,7 +329,7 @@ def test_broken_sentences_leaves_abbreviations_and_ordinals(text, lang):
     assert_untouched(text, lang)
 
 
-# --- repetition loops -----------------------------------------------------------------------
+# --- repetition loops -----
 
 
 @pytest.mark.parametrize(
@@ -367,7 +367,7 @@ def test_repetition_loops_leave_interjections(text, lang):
     assert_untouched(text, lang)
 
 
-# --- doubled words ----------------------------------------------------------------------------
+# --- doubled words -----
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ def post_edit(
             continue
         reason = check_post_edit(span.text, candidate, max_drift=config.repair.max_drift)
         if reason is None:
-            accepted.append(minimal_change(span.text, candidate, span.start))
+            accepted.append(minimal_change(span.text, candidate, span.start, whole_words=True))
         else:
             rejected.append((span, reason))
     log.apply(RULE, accepted)

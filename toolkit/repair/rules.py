@@ -90,8 +90,12 @@ def mojibake(text: str, ctx: Context) -> list[Change]:
 _LINES = regex.compile(r"[^\n]*\n|[^\n]+$")
 
 
-def minimal_change(old: str, new: str, offset: int) -> Change:
-    """The change from `old` to `new`, trimmed of their common prefix and suffix."""
+def minimal_change(old: str, new: str, offset: int, *, whole_words: bool = False) -> Change:
+    """The change from `old` to `new`, trimmed of their common prefix and suffix.
+
+    With `whole_words`, the trimmed span grows to word boundaries ("your" -> "their",
+    not "you" -> "thei").
+    """
     p = 0
     limit = min(len(old), len(new))
     while p < limit and old[p] == new[p]:
@@ -99,6 +103,11 @@ def minimal_change(old: str, new: str, offset: int) -> Change:
     s = 0
     while s < limit - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
         s += 1
+    if whole_words:
+        while p > 0 and old[p - 1].isalnum():
+            p -= 1
+        while s > 0 and old[len(old) - s].isalnum():
+            s -= 1
     return Change(offset + p, offset + len(old) - s, new[p : len(new) - s])
 
 
