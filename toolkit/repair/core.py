@@ -20,6 +20,9 @@ from toolkit.repair.languages import profile
 from toolkit.repair.rules import RULES, Context
 
 MAX_PASSES = 4
+# Below this detection confidence the language's conventions are not trusted and the
+# conservative `und` rules apply (a French profile on English text would keep " ?").
+MIN_DETECT_CONFIDENCE = 0.5
 ENGINES = ("rules", "model")
 
 
@@ -78,7 +81,8 @@ def resolve_language(text: str, lang: str | None, config: Config) -> str:
     except ImportError:
         return "und"
     found = detect(text, config=config)
-    if found.lang == "und" or found.confidence < config.detect.min_confidence:
+    threshold = max(MIN_DETECT_CONFIDENCE, config.detect.min_confidence)
+    if found.lang == "und" or found.confidence < threshold:
         return "und"
     return normalize_language(found.lang)
 
