@@ -171,3 +171,12 @@ def test_language_check_without_a_detector_does_nothing(monkeypatch):
     text = "The ministry denied it. Le gouvernement a démenti ces informations mardi soir."
     assert flags(text, "en", "other_language") == []
     assert repair(text).lang == "und"
+
+
+def test_lone_straight_quote_that_may_be_a_misplaced_closer_is_flagged_not_moved():
+    text = 'So we are continuing to pursue those individuals, "Mr. Albence said.'
+    result = repair(text, "en")
+    assert result.text == text  # could be an opening quote: not sure, so no edit
+    [flag] = [f for f in result.flags if f.rule == "unbalanced_quotes"]
+    assert flag.text == '"' and text[flag.start - 2 : flag.end + 2] == ', "Mr'
+    assert "its space belongs after it" in flag.reason

@@ -13,7 +13,12 @@ from collections.abc import Callable
 import regex
 
 from toolkit.repair.edits import Flag
-from toolkit.repair.rules import Context, double_candidates, is_intentional_double
+from toolkit.repair.rules import (
+    Context,
+    double_candidates,
+    is_intentional_double,
+    straight_shape,
+)
 from toolkit.repair.scan import WORD, inside, quote_marks, quoted_spans
 from toolkit.text import Span, paragraphs, sentences
 
@@ -33,16 +38,16 @@ def unbalanced_quotes(text: str, ctx: Context) -> list[Flag]:
         marks = quote_marks(text, para.start, para.end, ctx.profile)
         straight = [m for m in marks if m.char == '"']
         if len(straight) % 2:
-            mark = straight[-1]
-            flags.append(
-                _flag(
-                    "unbalanced_quotes",
-                    text,
-                    mark.pos,
-                    mark.pos + 1,
-                    "odd number of straight quotes in the paragraph",
+            shapes = [straight_shape(text, m.pos, para.start, para.end) for m in straight]
+            if "candidate" in shapes:
+                mark = straight[shapes.index("candidate")]
+                reason = (
+                    "unpaired straight quote: it opens a quotation never closed, or it closes "
+                    'one and its space belongs after it (`, "he said` for `," he said`)'
                 )
-            )
+            else:
+                mark, reason = straight[-1], "odd number of straight quotes in the paragraph"
+            flags.append(_flag("unbalanced_quotes", text, mark.pos, mark.pos + 1, reason))
         continues = i + 1 < len(paras) and text[paras[i + 1].start] in '“«„"»'
         for mark in marks:
             if mark.matched or mark.char == '"':

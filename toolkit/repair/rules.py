@@ -225,7 +225,7 @@ def _straight_changes(text: str, start: int, end: int) -> list[Change]:
     quotes = [i for i in range(start, end) if text[i] == '"']
     if not quotes or len(quotes) % 2:
         return []
-    shapes = [_straight_shape(text, i, start, end) for i in quotes]
+    shapes = [straight_shape(text, i, start, end) for i in quotes]
     candidates = [k for k, shape in enumerate(shapes) if shape == "candidate"]
     if not candidates or "unknown" in shapes or len(candidates) > 6:
         return []
@@ -243,7 +243,13 @@ def _straight_changes(text: str, start: int, end: int) -> list[Change]:
     ]
 
 
-def _straight_shape(text: str, i: int, start: int, end: int) -> str:
+def straight_shape(text: str, i: int, start: int, end: int) -> str:
+    """How the straight quote at `i` sits in its paragraph `start:end`.
+
+    "open" (space before, text after), "close" (text before, space or punctuation
+    after), "candidate" (clause punctuation and a space before, a word glued after: a
+    closing quote with its space on the wrong side, or an opening one) or "unknown".
+    """
     prev = text[i - 1] if i > start else ""
     nxt = text[i + 1] if i + 1 < end else ""
     if prev == " " and i - 2 >= start and text[i - 2] in _CLAUSE_END and nxt.isalnum():
@@ -367,7 +373,7 @@ def _straight_role_after_stop(text: str, pos: int) -> str | None:
     previous = text.rfind('"', start, pos)
     if previous < 0:
         return "open"
-    shape = _straight_shape(text, previous, start, end)
+    shape = straight_shape(text, previous, start, end)
     return {"close": "open", "open": "close"}.get(shape)
 
 
