@@ -381,3 +381,17 @@ def test_models_list_and_path(tmp_path, tiny_marian, capsys):
     assert result.exit_code == 0
     assert f"models: {tmp_path / 'hub'}" in result.stdout
     assert "memory.sqlite3" in result.stdout
+
+
+def test_source_language_detected_per_text(tmp_path, tiny_marian, tiny_marian_de_en):
+    config = make_config(tmp_path, {"en-es": tiny_marian, "de-es": tiny_marian_de_en})
+    texts = [
+        "The minister said on Monday that talks with the unions would resume next week.",
+        "El gobierno anunció nuevas medidas para la economía y los trabajadores del país.",
+        "Die Regierung will die Steuern senken und mehr Geld für Schulen ausgeben.",
+    ]
+    english, spanish, german = Translator(config).translate(texts, "es")
+    assert (english.src, english.models) == ("en", [str(tiny_marian)])
+    assert (german.src, german.models) == ("de", [str(tiny_marian_de_en)])
+    assert spanish.src == "es" and spanish.models == [] and spanish.text == texts[1]
+    assert spanish.warnings == ["the text is already in es; returned unchanged"]
