@@ -146,3 +146,12 @@ def test_registry_config_overrides_and_nllb_is_opt_in():
 
 def test_memory_key_normalizes_unicode_and_spaces():
     assert memory_key("  Cafe\u0301   au\tlait \n") == "Café au lait"
+
+
+def test_toolkit_translate_is_callable_after_importing_the_subpackage():
+    import toolkit
+    import toolkit.translate
+
+    result = toolkit.translate("***\n", "es", src="en")  # nothing to translate: no model
+    assert isinstance(result, toolkit.Translation) and result.text == "***\n"
+    assert toolkit.Translator is toolkit.translate.Translator
