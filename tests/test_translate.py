@@ -99,6 +99,8 @@ def test_m2m100_codes_and_forced_target_token(tmp_path, tiny_m2m100, monkeypatch
     )
     source_ids = engine.family.encode(["Hello world."], "en", "es")[0]
     assert tokenizer.convert_ids_to_tokens(source_ids[0]) == "__en__"
+    norwegian = engine.family.encode(["Hei."], "nb", "es")[0]  # detect's code for Bokmål
+    assert tokenizer.convert_ids_to_tokens(norwegian[0]) == "__no__"
 
     result = translator.translate("Hello world. Second sentence here.", "es", src="en")
     assert result.models == [str(tiny_m2m100)]

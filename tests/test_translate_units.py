@@ -126,6 +126,8 @@ def test_registry_multi_target_pivot_and_m2m100_only_pairs():
     assert routes[0].models == ["Helsinki-NLP/opus-mt-de-en", "Helsinki-NLP/opus-mt-en-ROMANCE"]
     [only] = registry.routes("sw", "es", settings())  # no opus-mt model for Swahili here
     assert only.models == ["facebook/m2m100_418M"]
+    [bokmal] = registry.routes("nb", "es", settings())  # detect says nb, M2M100 says no
+    assert bokmal.models == ["facebook/m2m100_418M"]
     with pytest.raises(UnsupportedLanguageError, match="no translation model known"):
         registry.routes("tlh", "es", settings())
 
