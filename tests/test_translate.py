@@ -220,6 +220,11 @@ def test_translation_memory_hits_on_second_run(tmp_path, tiny_marian):
     assert all(s.cached for s in two.segments)
     assert two.text == one.text
 
+    config.set("translate.max_new_tokens_ratio", 0.75)  # changes outputs: a new key
+    other = Translator(config)
+    other.translate(text, "es", src="en")
+    assert (other.stats.memory_hits, other.stats.memory_misses) == (0, 2)
+
     config.set("translate.cache", False)
     third = Translator(config)
     third.translate(text, "es", src="en")
@@ -307,6 +312,11 @@ def test_missing_local_directory_and_nllb_guard(tmp_path):
     allowed = Translator(make_config(tmp_path, allow_noncommercial=True))
     with pytest.raises(ModelUnavailableError, match="nllb-200"):
         allowed.translate("Hello.", "es", src="en", model="facebook/nllb-200-distilled-600M")
+    downloading = Translator(make_config(tmp_path, allow_download=True))
+    with pytest.raises(ModelUnavailableError) as offline:  # HF_HUB_OFFLINE=1 in tests
+        downloading.translate("Hello.", "es", src="en")
+    assert "opus-mt-en-es" in offline.value.one_line()
+    assert "offline mode" in offline.value.one_line()
 
 
 def test_cli_translate_text_json_and_out(tmp_path, tiny_marian, capsys):
