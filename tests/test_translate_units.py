@@ -157,3 +157,15 @@ def test_toolkit_translate_is_callable_after_importing_the_subpackage():
     result = toolkit.translate("***\n", "es", src="en")  # nothing to translate: no model
     assert isinstance(result, toolkit.Translation) and result.text == "***\n"
     assert toolkit.Translator is toolkit.translate.Translator
+
+
+def test_translate_refuses_non_text_before_loading_anything():
+    from toolkit.errors import InputError
+    from toolkit.translate import Translator
+
+    translator = Translator(Config.load(search_default_files=False))
+    with pytest.raises(InputError, match="bytes"):
+        translator.translate(b"Hello.", "es", src="en")
+    with pytest.raises(InputError, match="item 1 is int"):
+        translator.translate(["Hello.", 3], "es", src="en")
+    assert translator.stats.model_loads == 0

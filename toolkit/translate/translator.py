@@ -119,6 +119,8 @@ class Translator:
         `src` None means detect each text's language. `model` (hub id or local
         directory) overrides the registry for this call.
         """
+        if isinstance(text_or_list, (bytes, bytearray)):
+            raise InputError("got bytes, not text", hint="decode it first (see read_input)")
         single = isinstance(text_or_list, str)
         texts = [text_or_list] if single else list(text_or_list)
         for i, text in enumerate(texts):
