@@ -31,6 +31,9 @@ _EXPORTS: dict[str, str] = {
     "LanguageSpan": "toolkit.detect",
     "repair": "toolkit.repair",
     "Repaired": "toolkit.repair",
+    "translate": "toolkit.translate",
+    "Translator": "toolkit.translate",
+    "Translation": "toolkit.translate",
 }
 
 __all__ = sorted(_EXPORTS)
