@@ -106,24 +106,21 @@ class EditLog:
         for previous, current in itertools.pairwise(ordered):
             if current.start < previous.end:
                 raise ValueError(f"rule {rule} proposed overlapping changes")
-        for change in reversed(ordered):  # right to left: earlier offsets stay valid
-            self._apply_one(rule, change)
+        starts = []
+        pos = 0
+        for piece in self._pieces:
+            starts.append(pos)
+            pos += len(piece.text)
+        valid = len(starts)
+        for change in reversed(ordered):  # right to left: offsets on the left stay valid
+            valid = self._apply_one(rule, change, starts, valid)
+        self._pieces = _merge_untouched(self._pieces)
         self._text = "".join(p.text for p in self._pieces)
         return True
 
     def edits(self) -> list[Edit]:
         """The edits, in input order, each pointing into the input text."""
-        return [
-            Edit(
-                "+".join(p.rules),
-                p.src_start,
-                p.src_end,
-                self.source[p.src_start : p.src_end],
-                p.text,
-            )
-            for p in self._pieces
-            if p.edited
-        ]
+        return [edit for _, _, edit in self.current_spans()]
 
     def current_spans(self) -> list[tuple[int, int, Edit]]:
         """Each edit with the span its replacement occupies in the current text."""
@@ -142,18 +139,18 @@ class EditLog:
             pos += len(piece.text)
         return spans
 
-    def _apply_one(self, rule: str, change: Change) -> None:
+    def _apply_one(self, rule: str, change: Change, starts: list[int], valid: int) -> int:
+        """Apply one change; `starts[:valid]` are the current offsets of the first pieces.
+
+        Changes come right to left, so only pieces left of the previous change are
+        looked at; returns how many leading `starts` are still valid afterwards.
+        """
         pieces = self._pieces
-        starts = []
-        pos = 0
-        for piece in pieces:
-            starts.append(pos)
-            pos += len(piece.text)
         s, e = change.start, change.end
         # Split untouched pieces so that s and e fall on piece boundaries.
         for cut in (e, s):
-            i = bisect.bisect_right(starts, cut) - 1
-            if 0 <= i < len(pieces):
+            i = bisect.bisect_right(starts, cut, 0, valid) - 1
+            if i >= 0:
                 piece = pieces[i]
                 off = cut - starts[i]
                 if not piece.edited and 0 < off < len(piece.text):
@@ -161,22 +158,29 @@ class EditLog:
                     right = _Piece(piece.src_start + off, piece.src_end, piece.text[off:])
                     pieces[i : i + 1] = [left, right]
                     starts[i : i + 1] = [starts[i], starts[i] + off]
+                    valid += 1
         # Pieces absorbed by the change: those inside [s, e), plus edited pieces that
         # overlap or touch it (so adjacent edits merge into one readable edit).
-        first, last = None, None
-        for i, piece in enumerate(pieces):
-            ps, pe = starts[i], starts[i] + len(piece.text)
+        first = last = None
+        j = bisect.bisect_right(starts, e, 0, valid) - 1
+        while j >= 0:
+            ps = starts[j]
+            pe = ps + len(pieces[j].text)
+            if pe < s:
+                break
             inside = s <= ps and pe <= e and pe > ps
-            touching = piece.edited and ps <= e and s <= pe
+            touching = pieces[j].edited and ps <= e and s <= pe
             if inside or touching:
-                first = i if first is None else first
-                last = i
-        if first is None:
+                last = j if last is None else last
+                first = j
+            j -= 1
+        if first is None or last is None:
             # Pure insertion between untouched pieces (or into an empty text).
-            i = bisect.bisect_left(starts, s)
+            i = bisect.bisect_left(starts, s, 0, valid)
             src = pieces[i].src_start if i < len(pieces) else len(self.source)
             pieces.insert(i, _Piece(src, src, change.after, (rule,)))
-            return
+            starts.insert(i, s)
+            return i + 1
         absorbed = pieces[first : last + 1]
         cs = starts[first]
         current = "".join(p.text for p in absorbed)
@@ -193,7 +197,8 @@ class EditLog:
         else:
             replacement = [_Piece(src_start, src_end, new_text, tuple(rules))]
         pieces[first : last + 1] = replacement
-        self._pieces = _merge_untouched(pieces)
+        starts[first : last + 1] = [cs] * len(replacement)
+        return first + len(replacement)
 
 
 def _merge_untouched(pieces: list[_Piece]) -> list[_Piece]:

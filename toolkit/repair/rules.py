@@ -493,7 +493,7 @@ def _ends_sentence_fragment(text: str, before: regex.Match, word: str, ctx: Cont
 
 
 _LOOP = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}])(?P<unit>[^\s]+(?: [^\s]+){0,7}?)(?P<rest>(?: (?P=unit)){2,})"
+    r"(?<![^\s\p{Ps}\p{Pi}\p{Pf}\"'])(?P<unit>[^\s]+(?: [^\s]+){0,7}?)(?P<rest>(?: (?P=unit)){2,})"
     r"(?![\p{L}\p{M}\p{N}])"
 )
 _CJK_LOOP = regex.compile(
