@@ -142,7 +142,7 @@ class _Found:
 
 
 def test_sentence_in_another_language_is_flagged(monkeypatch):
-    _fake_detect(monkeypatch, lambda t: _Found("fr" if "gouvernement" in t else "en", 0.99))
+    _fake_detect(monkeypatch, lambda t: _Found("fr" if t.startswith("Le ") else "en", 0.99))
     text = (
         "The ministry denied the reports on Tuesday evening. "
         "Le gouvernement a démenti ces informations mardi soir. "
@@ -166,11 +166,29 @@ def test_language_check_needs_confidence_length_and_a_document(monkeypatch):
     assert flags("Oui. Non. Peut-être.", "en", "other_language") == []
 
 
-def test_language_check_without_a_detector_does_nothing(monkeypatch):
-    monkeypatch.setitem(sys.modules, "toolkit.detect", None)  # import fails
-    text = "The ministry denied it. Le gouvernement a démenti ces informations mardi soir."
-    assert flags(text, "en", "other_language") == []
-    assert repair(text).lang == "und"
+def test_language_check_with_the_real_detector():
+    text = (
+        "The ministry denied the reports on Tuesday evening. "
+        "Le gouvernement a démenti ces informations mardi soir. "
+        "Officials said the talks would go on next week."
+    )
+    result = repair(text)
+    assert result.lang == "en"
+    assert [(f.rule, f.text) for f in result.flags] == [
+        ("other_language", "Le gouvernement a démenti ces informations mardi soir.")
+    ]
+    mixed = "他说，Ballynagard Crescent 和 Bob Blemmings 昨天到了。这座建筑的大门遭到严重损坏。"
+    assert flags(mixed, "zh", "other_language") == []
+
+
+def test_language_check_skips_languages_the_detector_cannot_see():
+    # NTREX Pashto: the detector has no Pashto model and reads it as Persian
+    text = (
+        "د سنت مارتین د کلیسا زنګونه هغه مهال بند شول کله چې په هارلیم کې کلیساوې له ستونزو "
+        "سره لاس او ګریوان وې. دا سړک د هرلیم د خرڅلاوو اصلي سړک وو او د دې بایکوټ موخه په دې "
+        "بازار کې د تورپوستو په کار ګومارل وو."
+    )
+    assert flags(text, "ps", "other_language") == []
 
 
 def test_lone_straight_quote_that_may_be_a_misplaced_closer_is_flagged_not_moved():

@@ -8,8 +8,6 @@ input text.
 
 from __future__ import annotations
 
-import importlib
-
 import langcodes
 
 from toolkit.config import Config
@@ -30,7 +28,7 @@ def repair(text: str, lang: str | None = None, *, config: Config | None = None) 
     """Repair machine-translation artifacts in `text`; log every edit and flag suspects.
 
     `lang` is an ISO 639-1 code; without it the language is detected (`toolkit.detect`)
-    and, failing that, the conservative `und` rules apply. `config` defaults to the
+    and, when detection is unsure, the conservative `und` rules apply. `config` defaults to the
     built-in defaults (`Config()`); `config.repair.engine = "model"` adds the guarded
     LLM post-editor for flagged and broken sentences.
     """
@@ -76,10 +74,8 @@ def resolve_language(text: str, lang: str | None, config: Config) -> str:
         return normalize_language(lang)
     if not text.strip():
         return "und"
-    try:
-        detect = importlib.import_module("toolkit.detect").detect
-    except ImportError:
-        return "und"
+    from toolkit.detect import detect
+
     found = detect(text, config=config)
     threshold = max(MIN_DETECT_CONFIDENCE, config.detect.min_confidence)
     if found.lang == "und" or found.confidence < threshold:

@@ -7,7 +7,8 @@ is a small named function whose docstring explains the artifact.
 
 from __future__ import annotations
 
-import importlib
+import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 import regex
@@ -93,32 +94,35 @@ def unbalanced_brackets(text: str, ctx: Context) -> list[Flag]:
 
 
 def second_person(text: str, ctx: Context) -> list[Flag]:
-    """A second-person pronoun in narrative text that reports on a third party.
+    """A second-person possessive in narrative text that reports on a third party.
 
     Example: "assess whether the rebels are keeping your commitments" (meant: their
-    commitments). Words inside quotations are speech and are not flagged, and neither
-    is text that addresses its reader throughout (advice columns: most of its narrative
-    sentences use "you").
+    commitments; Spanish "su" and French "vos/leurs" are classic sources). Words inside
+    quotations are speech and are not flagged, and neither is text that speaks to
+    someone in its own voice (second person in two or more narrative sentences: an
+    advice column, a generic "you").
     """
-    words = ctx.profile.second_person
-    if not words:
+    if not ctx.profile.second_person_possessive:
         return []
     quoted = quoted_spans(text, ctx.profile)
-    hits: list[regex.Match] = []
-    narrative = 0
-    with_hits = 0
+    possessives: list[regex.Match] = []
+    addressing = 0
     for sentence in _sentences(text):
         outside = [
             m
             for m in WORD.finditer(text, sentence.start, sentence.end)
             if not inside(quoted, m.start())
         ]
-        found = [m for m in outside if _is_second_person(m.group(), ctx)]
-        narrative += bool(outside)
-        with_hits += bool(found)
-        hits.extend(found)
-    if with_hits >= 2 and with_hits * 2 > narrative:
-        return []  # the text addresses its reader
+        addressing += any(
+            _is_second_person(m.group(), ctx.profile.second_person, ctx) for m in outside
+        )
+        possessives.extend(
+            m
+            for m in outside
+            if _is_second_person(m.group(), ctx.profile.second_person_possessive, ctx)
+        )
+    if addressing >= 2:
+        return []
     return [
         _flag(
             "second_person",
@@ -126,15 +130,15 @@ def second_person(text: str, ctx: Context) -> list[Flag]:
             m.start(),
             m.end(),
             f"second-person {m.group()!r} outside quotations in reported text; "
-            "a mistranslated third-person pronoun?",
+            "a mistranslated third-person possessive?",
         )
-        for m in hits
+        for m in possessives
     ]
 
 
-def _is_second_person(word: str, ctx: Context) -> bool:
+def _is_second_person(word: str, words: frozenset[str], ctx: Context) -> bool:
     lower = word.lower()
-    if lower not in ctx.profile.second_person:
+    if lower not in words:
         return False
     if lower in ctx.profile.ambiguous_second_person:
         return word.islower()
@@ -197,21 +201,24 @@ def other_language(text: str, ctx: Context) -> list[Flag]:
     """A sentence in another language than the document: an untranslated leftover.
 
     Example: an English article with "Le gouvernement a démenti ces informations." in
-    the middle. Only sentences of 40+ characters, and only when the detector is
-    confident, are flagged; uses `toolkit.detect` (and does nothing without it).
+    the middle. Only documents of two or more sentences, sentences of 40+ characters,
+    and confident detections count; nothing is flagged when `toolkit.detect` does not
+    itself see the document as `lang` (Pashto reads as Persian to it), nor for a
+    sentence that mixes the document's script with another one (a Chinese sentence
+    quoting English names is still Chinese).
     """
-    if ctx.lang == "und":
-        return []
-    try:
-        detect = importlib.import_module("toolkit.detect").detect
-    except ImportError:
-        return []
-    flags = []
+    from toolkit.detect import detect
+
     spans = _sentences(text)
-    if len(spans) < 2:
+    if ctx.lang == "und" or len(spans) < 2 or detect(text).lang != ctx.lang:
         return []
+    script = _main_script(text)
+    flags = []
     for sentence in spans:
         if len(sentence.text) < MIN_LANGUAGE_CHECK_CHARS:
+            continue
+        share = _script_share(sentence.text, script)
+        if MIXED_SCRIPT_SHARE[0] <= share < MIXED_SCRIPT_SHARE[1]:
             continue
         found = detect(sentence.text)
         if found.lang not in (ctx.lang, "und") and found.confidence >= 0.9:
@@ -225,6 +232,25 @@ def other_language(text: str, ctx: Context) -> list[Flag]:
                 )
             )
     return flags
+
+
+# A sentence with this share of its letters in the document's script is mixed-script.
+MIXED_SCRIPT_SHARE = (0.15, 0.9)
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, from its Unicode name ("LATIN", "CYRILLIC", "CJK"...)."""
+    return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+
+
+def _main_script(text: str) -> str:
+    counts = Counter(_script(ch) for ch in text if ch.isalpha())
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _script_share(text: str, script: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(_script(ch) == script for ch in letters) / len(letters) if letters else 0.0
 
 
 def _sentences(text: str) -> list[Span]:

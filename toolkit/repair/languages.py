@@ -120,8 +120,8 @@ LATIN_LETTER_NAMES_ARABIC = frozenset(
     واي وای زد زي""".split()
 )
 
-# Second-person words that, outside quotations, suggest a mistranslated possessive or
-# pronoun ("the rebels are keeping your commitments"). Lowercase.
+# Second-person words: text that uses them in its own voice addresses someone (the
+# reader, a generic "you"). Lowercase.
 _SECOND_PERSON: dict[str, set[str]] = {
     "en": {"you", "your", "yours", "yourself", "yourselves"},
     "fr": {"tu", "toi", "ton", "ta", "tes", "vous", "votre", "vos", "vôtre", "vôtres"},
@@ -136,6 +136,20 @@ _SECOND_PERSON: dict[str, set[str]] = {
     "nl": {"jij", "jou", "jouw", "jullie", "je", "u", "uw"},
     "ru": {"ты", "тебя", "тебе", "тобой", "твой", "твоя", "твоё", "твое", "твои",
            "твоих", "вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "ваших"},
+}  # fmt: skip
+# Second-person possessives: what MT puts for a third party's "their" ("keeping your
+# commitments"; Spanish "su" and French "leur/vos" are classic sources). Lowercase.
+_SECOND_PERSON_POSSESSIVE: dict[str, set[str]] = {
+    "en": {"your"},
+    "fr": {"ton", "ta", "tes", "votre", "vos"},
+    "es": {"tu", "tus", "vuestro", "vuestra", "vuestros", "vuestras"},
+    "pt": {"teu", "tua", "teus", "tuas", "vosso", "vossa", "vossos", "vossas"},
+    "it": {"tuo", "tua", "tuoi", "tue", "vostro", "vostra", "vostri", "vostre"},
+    "de": {"dein", "deine", "deinen", "deinem", "deiner", "deines", "euer", "eure", "euren",
+           "eurem", "eurer", "eures"},
+    "nl": {"jouw", "uw"},
+    "ru": {"твой", "твоя", "твоё", "твое", "твои", "твоих", "твоего", "твоей", "ваш", "ваша",
+           "ваше", "ваши", "ваших", "вашего", "вашей", "вашим"},
 }  # fmt: skip
 # Words that are second person only when lowercase mid-sentence ("Ihr" is "their/her"
 # capitalised in German as a formal "your"; "ihr" lowercase is "you" plural or "her").
@@ -179,6 +193,7 @@ class LanguageProfile:
     abbreviations: frozenset[str] = field(default_factory=frozenset)
     intentional_doubles: frozenset[str] = field(default_factory=frozenset)
     second_person: frozenset[str] = field(default_factory=frozenset)
+    second_person_possessive: frozenset[str] = field(default_factory=frozenset)
     ambiguous_second_person: frozenset[str] = field(default_factory=frozenset)
     repeated_negation: str = ""
 
@@ -199,6 +214,7 @@ def profile(code: str) -> LanguageProfile:
         abbreviations=frozenset(_COMMON_ABBREVIATIONS | _ABBREVIATIONS.get(code, set())),
         intentional_doubles=frozenset(_INTENTIONAL_DOUBLES.get(code, set())),
         second_person=frozenset(_SECOND_PERSON.get(code, set())),
+        second_person_possessive=frozenset(_SECOND_PERSON_POSSESSIVE.get(code, set())),
         ambiguous_second_person=frozenset(_AMBIGUOUS_SECOND_PERSON.get(code, set())),
         repeated_negation=_REPEATED_NEGATION.get(code, ""),
     )
