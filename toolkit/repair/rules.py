@@ -26,6 +26,7 @@ from toolkit.repair.scan import (
     OPENING_PUNCT,
     UNSPACED_CHAR,
     WORD,
+    QuoteMark,
     base_letters,
     has_case,
     paragraph_roles,
@@ -192,7 +193,7 @@ def quote_spacing(text: str, ctx: Context) -> list[Change]:
     return _drop_overlaps(changes)
 
 
-def _curly_change(text: str, mark, start: int, end: int) -> Change | None:
+def _curly_change(text: str, mark: QuoteMark, start: int, end: int) -> Change | None:
     pos = mark.pos
     if mark.role == "close":
         if pos - 2 < start or text[pos - 1] != " " or text[pos - 2].isspace():
