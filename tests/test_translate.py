@@ -99,6 +99,8 @@ def test_m2m100_codes_and_forced_target_token(tmp_path, tiny_m2m100, monkeypatch
     )
     source_ids = engine.family.encode(["Hello world."], "en", "es")[0]
     assert tokenizer.convert_ids_to_tokens(source_ids[0]) == "__en__"
+    norwegian = engine.family.encode(["Hei."], "nb", "es")[0]  # detect's code for Bokmål
+    assert tokenizer.convert_ids_to_tokens(norwegian[0]) == "__no__"
 
     result = translator.translate("Hello world. Second sentence here.", "es", src="en")
     assert result.models == [str(tiny_m2m100)]
@@ -218,6 +220,11 @@ def test_translation_memory_hits_on_second_run(tmp_path, tiny_marian):
     assert all(s.cached for s in two.segments)
     assert two.text == one.text
 
+    config.set("translate.max_new_tokens_ratio", 0.75)  # changes outputs: a new key
+    other = Translator(config)
+    other.translate(text, "es", src="en")
+    assert (other.stats.memory_hits, other.stats.memory_misses) == (0, 2)
+
     config.set("translate.cache", False)
     third = Translator(config)
     third.translate(text, "es", src="en")
@@ -305,6 +312,11 @@ def test_missing_local_directory_and_nllb_guard(tmp_path):
     allowed = Translator(make_config(tmp_path, allow_noncommercial=True))
     with pytest.raises(ModelUnavailableError, match="nllb-200"):
         allowed.translate("Hello.", "es", src="en", model="facebook/nllb-200-distilled-600M")
+    downloading = Translator(make_config(tmp_path, allow_download=True))
+    with pytest.raises(ModelUnavailableError) as offline:  # HF_HUB_OFFLINE=1 in tests
+        downloading.translate("Hello.", "es", src="en")
+    assert "opus-mt-en-es" in offline.value.one_line()
+    assert "offline mode" in offline.value.one_line()
 
 
 def test_cli_translate_text_json_and_out(tmp_path, tiny_marian, capsys):
@@ -381,3 +393,17 @@ def test_models_list_and_path(tmp_path, tiny_marian, capsys):
     assert result.exit_code == 0
     assert f"models: {tmp_path / 'hub'}" in result.stdout
     assert "memory.sqlite3" in result.stdout
+
+
+def test_source_language_detected_per_text(tmp_path, tiny_marian, tiny_marian_de_en):
+    config = make_config(tmp_path, {"en-es": tiny_marian, "de-es": tiny_marian_de_en})
+    texts = [
+        "The minister said on Monday that talks with the unions would resume next week.",
+        "El gobierno anunció nuevas medidas para la economía y los trabajadores del país.",
+        "Die Regierung will die Steuern senken und mehr Geld für Schulen ausgeben.",
+    ]
+    english, spanish, german = Translator(config).translate(texts, "es")
+    assert (english.src, english.models) == ("en", [str(tiny_marian)])
+    assert (german.src, german.models) == ("de", [str(tiny_marian_de_en)])
+    assert spanish.src == "es" and spanish.models == [] and spanish.text == texts[1]
+    assert spanish.warnings == ["the text is already in es; returned unchanged"]

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "detect": "toolkit.commands.detect:detect",
     "models": "toolkit.commands.models:models",
     "translate": "toolkit.commands.translate:translate",
+    "repair": "toolkit.commands.repair:repair",
 }
 
 

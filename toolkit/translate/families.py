@@ -33,6 +33,9 @@ M2M100_LANGUAGES: frozenset[str] = frozenset(
     th tl tn tr uk ur uz vi wo xh yi yo zh zu""".split()
 )
 
+# Codes other tools use for a language that M2M100 names differently.
+M2M100_ALIASES: dict[str, str] = {"nb": "no", "nn": "no", "fil": "tl"}
+
 # ISO 639-1/3 -> FLORES-200 code, where the script or macrolanguage member is not obvious.
 NLLB_CODES: dict[str, str] = {
     "en": "eng_Latn", "es": "spa_Latn", "fr": "fra_Latn", "de": "deu_Latn",
@@ -193,7 +196,7 @@ class M2M100Family(_CodedFamily):
     name = "m2m100"
 
     def code(self, lang: str) -> str | None:
-        for candidate in (lang, alpha3(lang)):
+        for candidate in (M2M100_ALIASES.get(lang, lang), alpha3(lang)):
             if self._token_known(f"__{candidate}__"):
                 return candidate
         return None

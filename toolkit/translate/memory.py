@@ -64,10 +64,7 @@ class TranslationMemory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S)
             self._db.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            with self._db:
-                self._db.execute(_SCHEMA)
+            self._setup()
         except sqlite3.Error as exc:
             raise ConfigError(
                 f"cannot open the translation memory {self.path}: {exc}",
@@ -78,6 +75,25 @@ class TranslationMemory:
                 f"cannot create the translation memory {self.path}: {exc.strerror or exc}",
                 hint="set translate.cache_path, or use --no-cache",
             ) from exc
+
+    def _setup(self) -> None:
+        """Switch to WAL and create the table. Switching the journal mode needs a lock the
+        busy timeout does not wait for, so two processes creating the file at the same
+        moment retry here."""
+        deadline = time.monotonic() + _BUSY_TIMEOUT_S
+        while True:
+            try:
+                mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
+                if mode != "wal":
+                    self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                with self._db:
+                    self._db.execute(_SCHEMA)
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def lookup(self, model: str, src: str, tgt: str, sentences: Sequence[str]) -> dict[str, str]:
         """Stored translations of `sentences` (by their original text)."""

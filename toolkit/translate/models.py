@@ -93,13 +93,18 @@ def locate(ref: str, config: TranslateConfig) -> LocalModel:
     local = find_local(ref, config)
     if local is not None:
         return local
+    if config.allow_download and not is_path(ref):
+        return pull(ref, config)
+    raise unavailable(ref)
+
+
+def unavailable(ref: str) -> ModelUnavailableError:
+    """The error for a model that is not on disk, with what to do about it."""
     if is_path(ref):
-        raise ModelUnavailableError(
+        return ModelUnavailableError(
             ref, hint="no model directory there (it needs config.json and tokenizer files)"
         )
-    if config.allow_download:
-        return pull(ref, config)
-    raise ModelUnavailableError(ref)
+    return ModelUnavailableError(ref)
 
 
 def pull(ref: str, config: TranslateConfig) -> LocalModel:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from toolkit.errors import ConfigError, UnsupportedLanguageError
-from toolkit.translate.families import M2M100_LANGUAGES, NLLB_CODES
+from toolkit.translate.families import M2M100_ALIASES, M2M100_LANGUAGES, NLLB_CODES
 
 if TYPE_CHECKING:
     from toolkit.config import TranslateConfig
@@ -169,7 +169,7 @@ def _fallback(src: str, tgt: str, config: TranslateConfig) -> Route | None:
     if "nllb" in lowered:
         known = NLLB_CODES
     elif "m2m100" in lowered:
-        known = M2M100_LANGUAGES
+        known = M2M100_LANGUAGES | M2M100_ALIASES.keys()
     else:  # a local or custom many-to-many model: its tokenizer decides at load time
         known = None
     if known is not None and (src not in known or tgt not in known):

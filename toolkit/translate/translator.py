@@ -26,7 +26,7 @@ from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import Backend, LocalModel
 from toolkit.translate.langs import normalize
 from toolkit.translate.memory import TranslationMemory, default_path
-from toolkit.translate.models import find_local, locate, validate_ref
+from toolkit.translate.models import find_local, locate, unavailable, validate_ref
 from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
 
 
@@ -119,6 +119,8 @@ class Translator:
         `src` None means detect each text's language. `model` (hub id or local
         directory) overrides the registry for this call.
         """
+        if isinstance(text_or_list, (bytes, bytearray)):
+            raise InputError("got bytes, not text", hint="decode it first (see read_input)")
         single = isinstance(text_or_list, str)
         texts = [text_or_list] if single else list(text_or_list)
         for i, text in enumerate(texts):
@@ -260,8 +262,7 @@ class Translator:
             if all(self._find(leg.model) for leg in route.legs):
                 return route
         missing = next(leg.model for leg in candidates[0].legs if not self._find(leg.model))
-        locate(missing, settings)  # raises ModelUnavailableError with the right hint
-        raise AssertionError("unreachable: locate() found a model _find() did not")
+        raise unavailable(missing)
 
     def _find(self, ref: str) -> LocalModel | None:
         if ref not in self._local:

@@ -87,10 +87,13 @@ class Backend(ABC):
 
     @property
     def cache_key(self) -> str:
-        """Translation-memory key for outputs of this model with these settings."""
+        """Translation-memory key: this model's weights, engine and every setting that
+        changes its output."""
+        settings = self.config
         return (
             f"{self.model.name}@{self.model.fingerprint}|{self.engine}"
-            f"|beams={self.config.num_beams}"
+            f"|beams={settings.num_beams}|ratio={settings.max_new_tokens_ratio}"
+            f"|max={self.max_input_tokens}"
         )
 
     def count_tokens(self, sentences: Sequence[str]) -> list[int]:
