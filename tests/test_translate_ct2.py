@@ -18,7 +18,7 @@ from cli_helpers import assert_clean_error, run_cli
 from tinymodels.marian import build_marian
 
 from toolkit.config import Config
-from toolkit.errors import ConfigError
+from toolkit.errors import ConfigError, ToolkitError
 from toolkit.translate import Translator, ct2convert
 from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import LocalModel
@@ -242,7 +242,7 @@ def test_unwritable_cache_is_a_clear_error(marian, tmp_path):
     blocker.write_text("not a directory", encoding="utf-8")
     config = _config(tmp_path).translate
     config.ct2_dir = str(blocker / "ct2")
-    with pytest.raises(Exception, match=r"cannot write CTranslate2 conversions") as caught:
+    with pytest.raises(ToolkitError, match=r"cannot write CTranslate2 conversions") as caught:
         backend_class("ct2")(marian, config)
     assert "translate.ct2_dir" in caught.value.one_line()
 
@@ -374,3 +374,12 @@ def test_cli_bad_quantization_and_missing_ctranslate2(marian, tmp_path, capsys, 
         capsys=capsys,
     )
     assert_clean_error(missing, 7, "pip install ctranslate2")
+
+
+def test_damaged_conversion_is_a_clear_error(marian, tmp_path):
+    config = _config(tmp_path, ct2_quantization="int8").translate
+    converted = backend_class("ct2")(marian, config).converted
+    (converted / "model.bin").write_bytes(b"truncated")
+    with pytest.raises(ToolkitError, match="CTranslate2 cannot load") as caught:
+        backend_class("ct2")(marian, config)
+    assert "delete that directory" in caught.value.one_line()

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from toolkit.errors import ToolkitError
 from toolkit.translate import ct2convert
 from toolkit.translate.backends.base import Backend, LocalModel
 
@@ -41,12 +42,18 @@ class CT2Backend(Backend):
         self.converted = ct2convert.ensure_converted(
             model, self.quantization, ct2convert.cache_root(config)
         )
-        self.translator = ctranslate2.Translator(
-            str(self.converted),
-            device=self.device,
-            compute_type="default",  # the converted type, or the nearest the device runs
-            intra_threads=max(0, config.threads),
-        )
+        try:
+            self.translator = ctranslate2.Translator(
+                str(self.converted),
+                device=self.device,
+                compute_type="default",  # the converted type, or the nearest the device runs
+                intra_threads=max(0, config.threads),
+            )
+        except RuntimeError as exc:  # damaged conversion, or no CUDA where cuda was asked
+            raise ToolkitError(
+                f"CTranslate2 cannot load {self.converted}: {str(exc).splitlines()[0]}",
+                hint="delete that directory to convert again, or use --engine torch",
+            ) from exc
         self.forces_eos = _forces_eos(model.path)
 
     @property
