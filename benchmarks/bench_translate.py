@@ -60,7 +60,7 @@ def main() -> dict:
     print(
         f"model: random-weight MarianMTModel, opus-mt size ({prepared['parameters'] / 1e6:.1f}M "
         f"parameters, vocab {prepared['vocab']}); {NEW_TOKENS} target tokens per sentence; "
-        f"{THREADS} threads"
+        f"threads: {THREADS}"
     )
     runs = {"a": _worker("a"), "a1": _worker("a1"), "b": _worker("b"), **_worker("cd")}
     names = {
