@@ -72,11 +72,21 @@ class SummarizeConfig:
     sentences: int = 3
 
 
+@dataclass
+class BatchConfig:
+    """Folder runs (`toolkit translate DIR`, `toolkit summarize DIR`)."""
+
+    chunk_chars: int = 20000  # text sent to the model per call, across files
+    max_file_bytes: int = 10_000_000  # larger files are reported as failed
+    front_matter_keys: str = "title,description,summary"  # Markdown front matter; "" none
+
+
 SECTIONS: dict[str, type] = {
     "detect": DetectConfig,
     "repair": RepairConfig,
     "translate": TranslateConfig,
     "summarize": SummarizeConfig,
+    "batch": BatchConfig,
 }
 
 
@@ -88,6 +98,7 @@ class Config:
     repair: RepairConfig = field(default_factory=RepairConfig)
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
+    batch: BatchConfig = field(default_factory=BatchConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
