@@ -150,7 +150,8 @@ class BatchRun:
         self.report.files.append(report)
         try:
             text, _encoding, sha = self._read(source)
-            fingerprints = {lang: self.fingerprint(lang) for lang in self.targets}
+            suffix = source.path.suffix.lower()
+            fingerprints = {lang: self.fingerprint(lang, suffix) for lang in self.targets}
             pending = [
                 lang
                 for lang in self.targets
@@ -177,8 +178,12 @@ class BatchRun:
             chars=sum(len(unit) for unit in doc.units) * len(pending),
         )
 
-    def fingerprint(self, lang: str) -> str:
-        """A hash of everything that shapes the output for `lang` (see the manifest)."""
+    def fingerprint(self, lang: str, suffix: str) -> str:
+        """A hash of everything that shapes the output for `lang` (see the manifest).
+
+        Format options count only for the formats they apply to, so choosing another
+        JSON field does not redo the Markdown files.
+        """
         translate = {
             key: value
             for key, value in self.config.as_dict()["translate"].items()
@@ -189,8 +194,10 @@ class BatchRun:
             "kind": self.kind,
             "lang": lang,
             "src": self.src,
-            "fields": list(self.options.fields),
-            "front_matter_keys": list(self.options.front_matter_keys),
+            "fields": list(self.options.fields) if suffix in (".json", ".jsonl") else None,
+            "front_matter_keys": (
+                list(self.options.front_matter_keys) if suffix in (".md", ".markdown") else None
+            ),
             "translate": translate,
             **self.settings,
         }

@@ -74,8 +74,10 @@ class OutputFolder:
     def target(self, rel_out: str) -> Path:
         """The path of an output; refused if it would land inside the input folder."""
         path = self.out / rel_out
-        src = self.src.resolve()
-        if src in path.resolve().parents:
+        src, out, real = self.src.resolve(), self.out.resolve(), path.resolve()
+        # An output folder inside the input folder is fine (the walk skips it); an output
+        # landing among the inputs (the output folder contains the input folder) is not.
+        if src in real.parents and not (src in out.parents and out in real.parents):
             raise OutputError(f"{path}: would be written inside the input folder")
         return path
 
