@@ -30,8 +30,8 @@ ENV_PREFIX = "TOOLKIT_"
 class DetectConfig:
     """Language identification."""
 
-    seed: int = 0
-    min_confidence: float = 0.5
+    # Below this confidence `detect()` reports "und" (its guesses stay in candidates).
+    min_confidence: float = 0.0
 
 
 @dataclass
