@@ -109,3 +109,24 @@ def tree_digest(root: Path) -> dict[str, str]:
                 with open(path, "rb") as handle:  # not Path.read_bytes: tests patch it
                     digest[str(path.relative_to(root))] = hashlib.sha256(handle.read()).hexdigest()
     return digest
+
+
+@dataclass
+class FakeSummary:
+    text: str
+    sentences: list[str] = field(default_factory=list)
+
+
+class FakeSummarizer:
+    """Keeps the first sentence; records every call, like `toolkit.summarize.summarize`."""
+
+    def __init__(self, fail_on: str = "") -> None:
+        self.calls: list[tuple[str, str | None, dict]] = []
+        self.fail_on = fail_on
+
+    def __call__(self, text: str, lang: str | None = None, **options) -> FakeSummary:
+        self.calls.append((text, lang, options))
+        if self.fail_on and self.fail_on in text:
+            raise ValueError("cannot summarize this")
+        first = text.split(". ")[0].split("\n")[0].rstrip(".") + "."
+        return FakeSummary(first, [first])

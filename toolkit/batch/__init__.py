@@ -14,6 +14,14 @@ from __future__ import annotations
 
 from toolkit.batch.report import BatchReport, FileReport, Progress
 from toolkit.batch.state import BatchLockedError
+from toolkit.batch.summarizing import summarize_tree
 from toolkit.batch.translating import translate_tree
 
-__all__ = ["BatchLockedError", "BatchReport", "FileReport", "Progress", "translate_tree"]
+__all__ = [
+    "BatchLockedError",
+    "BatchReport",
+    "FileReport",
+    "Progress",
+    "summarize_tree",
+    "translate_tree",
+]

@@ -1,0 +1,52 @@
+"""What `toolkit translate DIR` and `toolkit summarize DIR` print, shared by both commands.
+
+The report goes to standard output (text, or JSON with --json): a summary line, then
+every failed and skipped entry with its reason (hidden entries are only counted), and
+the warnings of each file. With --verbose the finished files and their outputs are
+listed too. A run with failures
+ends with `PartialResultError` (exit code 6) after the report is printed.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from toolkit.batch.report import BatchReport
+from toolkit.errors import PartialResultError
+
+
+def echo_report(report: BatchReport, *, as_json: bool, verbose: bool, warn) -> None:
+    """Print the report; raise `PartialResultError` if any file failed."""
+    for warning in report.warnings:
+        warn(warning)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report_text(report, verbose=verbose))
+    if report.failed:
+        raise PartialResultError(
+            f"{len(report.failed)} of {len(report.files) - len(report.skipped)} files failed"
+        )
+
+
+def report_text(report: BatchReport, *, verbose: bool = False) -> str:
+    """The human-readable report."""
+    verb = "translated" if report.kind == "translate" else "summarized"
+    lines = [f"{verb} {report.src_dir} -> {report.out_dir}: {report.summary()}"]
+    for entry in report.failed:
+        lines.append(f"  failed   {entry.path}: {entry.reason}")
+    hidden = 0
+    for entry in report.skipped:
+        if entry.reason == "hidden":
+            hidden += 1
+        else:
+            lines.append(f"  skipped  {entry.path}: {entry.reason}")
+    if hidden:
+        lines.append(f"  skipped  {hidden} hidden entries")
+    for entry in report.files:
+        lines.extend(f"  warning  {entry.path}: {w}" for w in entry.warnings)
+    for entry in report.done if verbose else []:
+        lines.append(f"  done     {entry.path} -> {', '.join(entry.outputs.values())}")
+    return "\n".join(lines)
