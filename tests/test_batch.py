@@ -336,3 +336,17 @@ def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path, 
         f"story{i}.es.txt" for i in range(6)
     ]
     assert not list(out.rglob("*.tmp"))
+
+
+def test_real_detection_groups_files_by_source_language(tmp_path, config):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "en.txt").write_text("The government announced new measures against inflation today.\n")
+    (root / "fr.txt").write_text("Le gouvernement a annoncé aujourd'hui de nouvelles mesures.\n")
+    spanish = "El gobierno anunció hoy nuevas medidas contra la inflación.\n"
+    (root / "es.txt").write_text(spanish)
+    translator = FakeTranslator()
+    report = translate_tree(root, tmp_path / "out", ["es"], config=config, translator=translator)
+    assert sorted(src for _texts, _to, src in translator.calls) == ["en", "fr"]
+    assert report.model_calls == 2 and len(report.done) == 3
+    assert (tmp_path / "out/es.es.txt").read_text() == spanish  # already Spanish: copied

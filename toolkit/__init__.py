@@ -29,6 +29,8 @@ _EXPORTS: dict[str, str] = {
     "detect_spans": "toolkit.detect",
     "Detection": "toolkit.detect",
     "LanguageSpan": "toolkit.detect",
+    "translate_tree": "toolkit.batch",
+    "summarize_tree": "toolkit.batch",
 }
 
 __all__ = sorted(_EXPORTS)
