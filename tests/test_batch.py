@@ -350,3 +350,28 @@ def test_real_detection_groups_files_by_source_language(tmp_path, config):
     assert sorted(src for _texts, _to, src in translator.calls) == ["en", "fr"]
     assert report.model_calls == 2 and len(report.done) == 3
     assert (tmp_path / "out/es.es.txt").read_text() == spanish  # already Spanish: copied
+
+
+def test_output_folder_that_contains_the_input_never_writes_among_inputs(tmp_path, config):
+    work = tmp_path / "work"
+    src = work / "in"
+    (src / "in").mkdir(parents=True)
+    (src / "top.txt").write_text("Top story.\n")
+    (src / "in" / "nested.txt").write_text("Nested story.\n")  # would map to work/in/...
+    report = translate_tree(src, work, ["es"], config=config, src="en", translator=FakeTranslator())
+    assert (work / "top.es.txt").exists()
+    nested = next(f for f in report.files if f.path == "in/nested.txt")
+    assert nested.status == "failed" and "inside the input folder" in nested.reason
+    assert sorted(p.name for p in src.rglob("*")) == ["in", "nested.txt", "top.txt"]
+
+
+def test_progress_bar_draws_files_and_sentences(tree, tmp_path, config, capsys):
+    from toolkit.batch.progress import ProgressBar
+
+    with ProgressBar("translate", enabled=True) as bar:
+        run(tree, tmp_path / "out", config, progress=bar)
+    err = capsys.readouterr().err
+    assert "files 7/7" in err and "sent" in err
+    with ProgressBar("translate", enabled=False) as bar:
+        run(tree, tmp_path / "out2", config, progress=bar)
+    assert capsys.readouterr().err == ""
