@@ -29,6 +29,9 @@ _EXPORTS: dict[str, str] = {
     "detect_spans": "toolkit.detect",
     "Detection": "toolkit.detect",
     "LanguageSpan": "toolkit.detect",
+    "translate": "toolkit.translate",
+    "Translator": "toolkit.translate",
+    "Translation": "toolkit.translate",
     "translate_tree": "toolkit.batch",
     "summarize_tree": "toolkit.batch",
 }

@@ -22,6 +22,8 @@ from toolkit.errors import ToolkitError
 COMMANDS: dict[str, str] = {
     "config": "toolkit.commands.config:config",
     "detect": "toolkit.commands.detect:detect",
+    "models": "toolkit.commands.models:models",
+    "translate": "toolkit.commands.translate:translate",
 }
 
 
