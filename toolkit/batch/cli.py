@@ -10,11 +10,36 @@ ends with `PartialResultError` (exit code 6) after the report is printed.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
+from toolkit.batch.progress import ProgressBar
 from toolkit.batch.report import BatchReport
 from toolkit.errors import PartialResultError
+
+
+def translate_folder(
+    state: Any,
+    config: Any,
+    source: str,
+    to: str,
+    out: str | None,
+    fields: tuple[str, ...],
+    *,
+    as_json: bool,
+    **options: Any,
+) -> None:
+    """`toolkit translate DIR --out OUTDIR`: run `translate_tree` and print its report."""
+    from toolkit.batch.translating import translate_tree
+
+    if not out:
+        raise click.UsageError("--out OUTDIR is required when the input is a folder")
+    with ProgressBar("translate", enabled=False if state.quiet else None) as bar:
+        report = translate_tree(
+            source, out, to, config=config, fields=fields or ("text",), progress=bar, **options
+        )
+    echo_report(report, as_json=as_json, verbose=state.verbose, warn=state.warn)
 
 
 def echo_report(report: BatchReport, *, as_json: bool, verbose: bool, warn) -> None:
@@ -27,7 +52,8 @@ def echo_report(report: BatchReport, *, as_json: bool, verbose: bool, warn) -> N
         click.echo(report_text(report, verbose=verbose))
     if report.failed:
         raise PartialResultError(
-            f"{len(report.failed)} of {len(report.files) - len(report.skipped)} files failed"
+            f"{len(report.failed)} of {len(report.files) - len(report.skipped)} files failed "
+            "or are incomplete"
         )
 
 

@@ -106,7 +106,8 @@ class BatchRun:
         src: str | None,
         force: bool,
         progress: ProgressCallback | None,
-        translator_factory: Callable[[], Any],
+        translator: Any = None,
+        model: str | None = None,
     ) -> None:
         self.kind = kind
         self.folder = folder
@@ -116,11 +117,12 @@ class BatchRun:
         self.src = src
         self.force = force
         self.progress = progress
-        self.settings = settings
+        self.settings = {**settings, "model": model} if model else settings
+        self.model = model
         self.report = BatchReport(kind, str(folder.src), str(folder.out), list(targets))
         self.report.warnings.extend(folder.warnings)
-        self._translator_factory = translator_factory
-        self._translator: Any = None
+        self._translator: Any = translator
+        self._owns_translator = translator is None
         self._broken_pairs: dict[tuple[str | None, str], str] = {}
         self._files_done = 0
         self._files_total = 0
@@ -397,8 +399,11 @@ class BatchRun:
     def _call(self, texts: list[str], tgt: str, src: str | None) -> list[Any]:
         """One translator call (list in, list out); counts model calls and sentences."""
         if self._translator is None:
-            self._translator = self._translator_factory()
-        result = self._translator.translate(texts, to=tgt, src=src)
+            from toolkit.translate import Translator
+
+            self._translator = Translator(self.config)  # only now: a no-op rerun loads nothing
+        options = {"model": self.model} if self.model else {}
+        result = self._translator.translate(texts, to=tgt, src=src, **options)
         self.report.model_calls += 1
         self.report.sentences += sum(len(sentences(text)) or 1 for text in texts)
         return result
@@ -423,7 +428,10 @@ class BatchRun:
             )
 
     def close(self) -> BatchReport:
-        """The report, with the elapsed time."""
+        """Release the translator this run created; the report, with the elapsed time."""
+        if self._owns_translator and self._translator is not None:
+            self._translator.close()
+            self._translator = None
         self.report.seconds = time.perf_counter() - self._started
         return self.report
 

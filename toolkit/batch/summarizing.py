@@ -20,7 +20,6 @@ from typing import Any
 from toolkit.batch.report import BatchReport
 from toolkit.batch.runner import BatchRun, Loaded, ProgressCallback, front_matter_keys, languages
 from toolkit.batch.state import OutputFolder
-from toolkit.batch.translating import translator_factory
 from toolkit.batch.tree import output_name
 from toolkit.config import Config
 from toolkit.errors import ToolkitError
@@ -66,7 +65,7 @@ def summarize_tree(
             src=src.lower() if src else None,
             force=force,
             progress=progress,
-            translator_factory=translator_factory(translator, config),
+            translator=translator,
         )
         summarize = summarizer or _default_summarizer()
         for chunk in run.chunks(run.plan()):

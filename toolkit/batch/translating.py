@@ -26,6 +26,7 @@ def translate_tree(
     force: bool = False,
     progress: ProgressCallback | None = None,
     translator: Any = None,
+    model: str | None = None,
 ) -> BatchReport:
     """Translate the folder `src_dir` into each language of `to`, mirrored under `out_dir`.
 
@@ -33,10 +34,11 @@ def translate_tree(
     `fields` are the JSON/JSONL fields to translate (dotted paths); `src` forces the
     source language (default: detected per file, per record for JSON/JSONL). Outputs
     already current in the manifest are not redone unless `force`. `progress` gets a
-    `Progress` event as work advances. `translator` replaces the engine (anything with
+    `Progress` event as work advances. `model` (hub id or local path) overrides the
+    registry for every pair. `translator` replaces the engine (anything with
     ``translate(list, to=, src=) -> list`` of objects with `.text`, `.models`,
     `.warnings`); by default a `toolkit.translate.Translator(config)` is created only if
-    there is something to translate.
+    there is something to translate, and closed at the end.
 
     Raises `InputError` (no such folder), `OutputError` (cannot write, or the folder is
     locked by another run: `BatchLockedError`); failures of single files are in the
@@ -56,7 +58,8 @@ def translate_tree(
             src=src.lower() if src else None,
             force=force,
             progress=progress,
-            translator_factory=translator_factory(translator, config),
+            translator=translator,
+            model=model,
         )
         for chunk in run.chunks(run.plan()):
             items = [item for item in map(run.load, chunk) if item is not None]
@@ -75,16 +78,3 @@ def _translate_chunk(run: BatchRun, items: list[Loaded], tgt: str) -> None:
             text = item.doc.render(texts, lang=tgt)
             run.write(item, tgt, output_name(item.job.source.rel, tgt), text, models, warnings)
     run.advance(sum(len(sentences(u)) or 1 for item in items for u in item.doc.units))
-
-
-def translator_factory(translator: Any, config: Config) -> Any:
-    """A zero-argument callable giving the translator, created on first use."""
-    if translator is not None:
-        return lambda: translator
-
-    def create() -> Any:
-        from toolkit.translate import Translator
-
-        return Translator(config)
-
-    return create
