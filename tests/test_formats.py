@@ -284,3 +284,37 @@ def test_format_is_chosen_by_suffix():
     assert parse("story.srt", SRT).units[0].startswith("The minister")
     with pytest.raises(FormatError):
         parse("file.pdf", "text")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<P>Unclosed para<P>Second <B>bold</b>\n<BR/>After br",
+        "<p>AT&T and &copy 2024 &amp co &#60; &#x3C;</p>",
+        "<a title=\"a > b\" href='x'>Link text</a> tail",
+        "<script>if (a < b) { w('</scr' + 'ipt>'); }</script><p>ok</p>",
+        "<!--[if IE]><p>ie</p><![endif]--><![CDATA[ raw ]]><p>normal</p>",
+        "<html><body><pre>pre <p>inner</p> text</pre>after</body></html>",
+        "<template><p>t</p></template><p translate=no>no <span translate=yes>yes</span></p>",
+    ],
+)
+def test_html_slots_hold_exactly_their_unit_and_nothing_else(source):
+    import html as stdlib_html
+
+    doc = html_format.parse(source)
+    for slot in doc.slots:
+        raw = source[slot.start : slot.end]
+        assert " ".join(stdlib_html.unescape(raw).split()) == doc.units[slot.unit]
+    skeleton = doc.render([""] * len(doc.units))
+    assert skeleton == "".join(
+        source[a:b] for a, b in _gaps(sorted((s.start, s.end) for s in doc.slots), len(source))
+    )
+    assert "tpl" not in doc.units and "ie" not in doc.units and "inner" not in " ".join(doc.units)
+
+
+def _gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    gaps, pos = [], 0
+    for start, end in spans:
+        gaps.append((pos, start))
+        pos = end
+    return [*gaps, (pos, length)]
