@@ -375,3 +375,20 @@ def test_progress_bar_draws_files_and_sentences(tree, tmp_path, config, capsys):
     with ProgressBar("translate", enabled=False) as bar:
         run(tree, tmp_path / "out2", config, progress=bar)
     assert capsys.readouterr().err == ""
+
+
+def test_files_changing_or_vanishing_during_the_run(tree, tmp_path, config):
+    out = tmp_path / "out"
+
+    def meddle(event):
+        if event.files_done == 0 and event.sentences_done == 0:  # right after planning
+            (tree / "story.txt").write_text("Changed meanwhile.\n")
+            (tree / "subs/clip.srt").unlink(missing_ok=True)
+
+    report = run(tree, out, config, progress=meddle)
+    assert (out / "story.es.txt").read_text() == fake_text("Changed meanwhile.", "es") + "\n"
+    clip = next(f for f in report.files if f.path == "subs/clip.srt")
+    assert clip.status == "failed" and clip.reason == "cannot read (No such file or directory)"
+    translator = FakeTranslator()
+    again = run(tree, out, config, translator=translator)
+    assert "story.txt" in {f.path for f in again.up_to_date} and translator.calls == []

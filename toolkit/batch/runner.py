@@ -124,6 +124,7 @@ class BatchRun:
         self._translator: Any = translator
         self._owns_translator = translator is None
         self._broken_pairs: dict[tuple[str | None, str], str] = {}
+        self._fingerprints: dict[tuple[str, str], str] = {}
         self._files_done = 0
         self._files_total = 0
         self._sentences_done = 0
@@ -186,6 +187,12 @@ class BatchRun:
         Format options count only for the formats they apply to, so choosing another
         JSON field does not redo the Markdown files.
         """
+        key = (lang, suffix)
+        if key not in self._fingerprints:
+            self._fingerprints[key] = self._fingerprint(lang, suffix)
+        return self._fingerprints[key]
+
+    def _fingerprint(self, lang: str, suffix: str) -> str:
         translate = {
             key: value
             for key, value in self.config.as_dict()["translate"].items()
@@ -306,7 +313,9 @@ class BatchRun:
             report.errors.update(failed)
         if report.errors:
             report.status = FAILED
-            report.reason = "; ".join(f"{lang}: {why}" for lang, why in report.errors.items())
+            report.reason = "; ".join(
+                why if lang == "*" else f"{lang}: {why}" for lang, why in report.errors.items()
+            )
         else:
             report.status = DONE
         self._files_done += 1
