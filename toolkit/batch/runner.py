@@ -91,6 +91,29 @@ class Loaded:
     failed: dict[str, str] = field(default_factory=dict)  # language -> reason
 
 
+@dataclass
+class Request:
+    """Strings of one file to translate, each with its source language (None: unknown)."""
+
+    item: Loaded
+    texts: list[str]
+    langs: list[str | None]
+
+
+@dataclass
+class Translated:
+    """A request's strings in the target language and what produced them.
+
+    `pairs[i]` holds the (source sentence, translated sentence) pairs of string i, for
+    fact checks; it is empty for a string that was copied (already in the language).
+    """
+
+    texts: list[str]
+    models: list[str]
+    warnings: list[str]
+    pairs: list[list[tuple[str, str]]]
+
+
 class BatchRun:
     """One run over a folder; `translate_tree` and `summarize_tree` drive it."""
 
@@ -328,38 +351,32 @@ class BatchRun:
 
     # ---------------------------------------------------------------- models
 
-    def translate(
-        self, requests: list[tuple[Loaded, list[str], list[str | None]]], tgt: str
-    ) -> list[tuple[list[str] | None, list[str], list[str]]]:
-        """Translate each item's strings (with their source languages) into `tgt`.
+    def translate(self, requests: list[Request], tgt: str) -> list[Translated | None]:
+        """Translate each request's strings (with their source languages) into `tgt`.
 
-        Returns, per request, (translations or None if it failed, models, warnings);
-        a failure reason is stored in ``item.failed[tgt]``. Strings of all items that
-        share a source language go to the translator in one call; if that call fails
-        for a reason other than a missing model or language, the items are retried one
-        by one so a single bad file cannot fail its neighbours.
+        Returns one `Translated` per request, or None where it failed (the reason is in
+        ``request.item.failed[tgt]``). Strings of all requests that share a source
+        language go to the translator in one call; if that call fails for a reason other
+        than a missing model or language, the requests are retried one by one so a single
+        bad file cannot fail its neighbours. Strings already in `tgt` are copied.
         """
-        results: list[tuple[list[str] | None, list[str], list[str]]] = [
-            ([""] * len(texts), [], []) for _item, texts, _langs in requests
-        ]
+        results = [Translated(list(r.texts), [], [], [[] for _ in r.texts]) for r in requests]
         groups: dict[str | None, list[tuple[int, int]]] = {}
-        for r, (_item, texts, langs) in enumerate(requests):
-            for u, lang in enumerate(langs):
-                if lang == tgt:
-                    results[r][0][u] = texts[u]  # already in the target language
-                else:
+        for r, request in enumerate(requests):
+            for u, lang in enumerate(request.langs):
+                if lang != tgt:
                     groups.setdefault(lang, []).append((r, u))
         for src, refs in groups.items():
             self._translate_group(requests, results, src, tgt, refs)
         return [
-            (None, [], []) if item.failed.get(tgt) else result
-            for (item, _texts, _langs), result in zip(requests, results, strict=True)
+            None if request.item.failed.get(tgt) else result
+            for request, result in zip(requests, results, strict=True)
         ]
 
     def _translate_group(
         self,
-        requests: list[tuple[Loaded, list[str], list[str | None]]],
-        results: list[tuple[list[str] | None, list[str], list[str]]],
+        requests: list[Request],
+        results: list[Translated],
         src: str | None,
         tgt: str,
         refs: list[tuple[int, int]],
@@ -367,43 +384,30 @@ class BatchRun:
         broken = self._broken_pairs.get((src, tgt))
         if broken:
             for r, _u in refs:
-                requests[r][0].failed[tgt] = broken
+                requests[r].item.failed[tgt] = broken
             return
-        texts = [requests[r][1][u] for r, u in refs]
         try:
-            translations = self._call(texts, tgt, src)
+            translations = self._call([requests[r].texts[u] for r, u in refs], tgt, src)
         except (ModelUnavailableError, UnsupportedLanguageError) as exc:
             self._broken_pairs[(src, tgt)] = exc.one_line()
             for r, _u in refs:
-                requests[r][0].failed[tgt] = exc.one_line()
+                requests[r].item.failed[tgt] = exc.one_line()
             return
         except Exception:  # noqa: BLE001 - isolate the failing file, below
             translations = None
         if translations is not None:
-            self._assign(results, refs, translations)
+            _assign(results, refs, translations)
             return
         by_request: dict[int, list[tuple[int, int]]] = {}
         for r, u in refs:
             by_request.setdefault(r, []).append((r, u))
         for r, own in by_request.items():
             try:
-                own_texts = [requests[r][1][u] for _, u in own]
-                self._assign(results, own, self._call(own_texts, tgt, src))
+                own_texts = [requests[r].texts[u] for _, u in own]
+                _assign(results, own, self._call(own_texts, tgt, src))
             except Exception as exc:  # noqa: BLE001 - one file's failure is reported, not fatal
                 reason = exc.one_line() if isinstance(exc, ToolkitError) else repr(exc)
-                requests[r][0].failed[tgt] = f"translation failed: {reason}"
-
-    def _assign(
-        self,
-        results: list[tuple[list[str] | None, list[str], list[str]]],
-        refs: list[tuple[int, int]],
-        translations: list[Any],
-    ) -> None:
-        for (r, u), translation in zip(refs, translations, strict=True):
-            texts, models, warnings = results[r]
-            texts[u] = translation.text
-            models.extend(m for m in translation.models if m not in models)
-            warnings.extend(translation.warnings)
+                requests[r].item.failed[tgt] = f"translation failed: {reason}"
 
     def _call(self, texts: list[str], tgt: str, src: str | None) -> list[Any]:
         """One translator call (list in, list out); counts model calls and sentences."""
@@ -443,6 +447,17 @@ class BatchRun:
             self._translator = None
         self.report.seconds = time.perf_counter() - self._started
         return self.report
+
+
+def _assign(
+    results: list[Translated], refs: list[tuple[int, int]], translations: list[Any]
+) -> None:
+    for (r, u), translation in zip(refs, translations, strict=True):
+        result = results[r]
+        result.texts[u] = translation.text
+        result.models.extend(m for m in translation.models if m not in result.models)
+        result.warnings.extend(translation.warnings)
+        result.pairs[u] = [(s.source, s.target) for s in getattr(translation, "segments", [])]
 
 
 def _detect(text: str, config: Config) -> str | None:

@@ -18,7 +18,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from toolkit.batch.report import BatchReport
-from toolkit.batch.runner import BatchRun, Loaded, ProgressCallback, front_matter_keys, languages
+from toolkit.batch.runner import (
+    BatchRun,
+    Loaded,
+    ProgressCallback,
+    Request,
+    front_matter_keys,
+    languages,
+)
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
 from toolkit.config import Config
@@ -109,18 +116,20 @@ def _translate_briefs(
     briefs: list[tuple[list[str], list[str | None]]],
     tgt: str,
 ) -> None:
-    requests = [(item, texts, langs) for item, (texts, langs) in zip(items, briefs, strict=True)]
-    for item, (texts, models, warnings) in zip(items, run.translate(requests, tgt), strict=True):
-        if texts is None:
+    requests = [
+        Request(item, texts, langs) for item, (texts, langs) in zip(items, briefs, strict=True)
+    ]
+    for item, result in zip(items, run.translate(requests, tgt), strict=True):
+        if result is None:
             continue
         rel = item.job.source.rel
         if item.doc.records:
-            text = item.doc.render(texts)
+            text = item.doc.render(result.texts)
             name = output_name(rel, tgt, summary=True, records=True)
         else:
-            text = "".join(f"{brief.strip()}\n" for brief in texts)
+            text = "".join(f"{brief.strip()}\n" for brief in result.texts)
             name = output_name(rel, tgt, summary=True)
-        run.write(item, tgt, name, text, models, warnings)
+        run.write(item, tgt, name, text, result.models, result.warnings)
 
 
 def _default_summarizer() -> Summarizer:

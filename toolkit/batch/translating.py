@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from toolkit.batch.report import BatchReport
-from toolkit.batch.runner import BatchRun, Loaded, ProgressCallback, front_matter_keys, languages
+from toolkit.batch.runner import (
+    BatchRun,
+    Loaded,
+    ProgressCallback,
+    Request,
+    front_matter_keys,
+    languages,
+)
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
 from toolkit.config import Config
@@ -72,9 +79,10 @@ def translate_tree(
 
 def _translate_chunk(run: BatchRun, items: list[Loaded], tgt: str) -> None:
     """Translate these files into `tgt` in as few model calls as possible; write them."""
-    requests = [(item, item.doc.units, item.unit_langs) for item in items]
-    for item, (texts, models, warnings) in zip(items, run.translate(requests, tgt), strict=True):
-        if texts is not None:
-            text = item.doc.render(texts, lang=tgt)
-            run.write(item, tgt, output_name(item.job.source.rel, tgt), text, models, warnings)
+    requests = [Request(item, item.doc.units, item.unit_langs) for item in items]
+    for item, result in zip(items, run.translate(requests, tgt), strict=True):
+        if result is not None:
+            text = item.doc.render(result.texts, lang=tgt)
+            name = output_name(item.job.source.rel, tgt)
+            run.write(item, tgt, name, text, result.models, result.warnings)
     run.advance(sum(len(sentences(u)) or 1 for item in items for u in item.doc.units))
