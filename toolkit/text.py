@@ -39,6 +39,7 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 _WORD_BEFORE = re.compile(r"([^\s(\[{\"'“‘«]+)$")
+_LOOKBACK = 32  # a word cut at this length is still neither an abbreviation nor an initial
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -74,7 +75,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 
 def _is_sentence_end(text: str, match: re.Match[str], cut: int, end: int) -> bool:
-    following = text[cut:end].lstrip()
+    following = text[cut : min(end, cut + _LOOKBACK)].lstrip()  # bounded: no quadratic copy
     if not following:
         return True
     if match.group()[0] in "。！？":
@@ -82,7 +83,9 @@ def _is_sentence_end(text: str, match: re.Match[str], cut: int, end: int) -> boo
     if following[0].islower():
         return False
     if match.group()[0] == ".":
-        word = _WORD_BEFORE.search(text, 0, match.start())
+        # Look back a bounded stretch only: searching from 0 made splitting quadratic.
+        lo = max(0, match.start() - _LOOKBACK)
+        word = _WORD_BEFORE.search(text, lo, match.start())
         if word:
             token = word.group(1).lower().rstrip(".")
             if token in _ABBREVIATIONS:
