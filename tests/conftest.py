@@ -29,3 +29,40 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+# -- tiny random-weight translation models (tests/tinymodels), built once per session --
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory) -> Path:
+    """A single-pair Marian model in a local directory (input limit 64 tokens)."""
+    from tinymodels.marian import build_marian
+
+    return build_marian(tmp_path_factory.mktemp("models") / "marian-en-es")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_multi(tmp_path_factory) -> Path:
+    """A multi-target Marian model that needs >>es<< / >>fr<< / >>pt<< tokens."""
+    from tinymodels.marian import build_marian
+
+    return build_marian(
+        tmp_path_factory.mktemp("models") / "marian-en-roa", targets=("es", "fr", "pt"), seed=1
+    )
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_de_en(tmp_path_factory) -> Path:
+    """A second Marian model, the first leg of a pivot (de -> en)."""
+    from tinymodels.marian import build_marian
+
+    return build_marian(tmp_path_factory.mktemp("models") / "marian-de-en", seed=2)
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100(tmp_path_factory) -> Path:
+    """A many-to-many M2M100 model with the 100 __xx__ language codes."""
+    from tinymodels.m2m100 import build_m2m100
+
+    return build_m2m100(tmp_path_factory.mktemp("models") / "m2m100")

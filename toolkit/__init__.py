@@ -25,6 +25,13 @@ _EXPORTS: dict[str, str] = {
     "ConfigError": "toolkit.errors",
     "OutputError": "toolkit.errors",
     "read_input": "toolkit.files",
+    "detect": "toolkit.detect",
+    "detect_spans": "toolkit.detect",
+    "Detection": "toolkit.detect",
+    "LanguageSpan": "toolkit.detect",
+    "translate": "toolkit.translate",
+    "Translator": "toolkit.translate",
+    "Translation": "toolkit.translate",
 }
 
 __all__ = sorted(_EXPORTS)

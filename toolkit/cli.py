@@ -21,6 +21,9 @@ from toolkit.errors import ToolkitError
 # name -> "module:attribute" of the click command; imported on first use.
 COMMANDS: dict[str, str] = {
     "config": "toolkit.commands.config:config",
+    "detect": "toolkit.commands.detect:detect",
+    "models": "toolkit.commands.models:models",
+    "translate": "toolkit.commands.translate:translate",
 }
 
 

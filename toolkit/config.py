@@ -30,8 +30,8 @@ ENV_PREFIX = "TOOLKIT_"
 class DetectConfig:
     """Language identification."""
 
-    seed: int = 0
-    min_confidence: float = 0.5
+    # Below this confidence `detect()` reports "und" (its guesses stay in candidates).
+    min_confidence: float = 0.0
 
 
 @dataclass
@@ -56,6 +56,7 @@ class TranslateConfig:
     device: str = "auto"  # auto, cpu, cuda, mps
     threads: int = 0  # 0: let torch decide
     batch_tokens: int = 4096
+    max_sentence_tokens: int = 256  # longer sentences are split at clause boundaries
     max_new_tokens_ratio: float = 3.0
     num_beams: int = 1
     cache: bool = True

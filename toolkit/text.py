@@ -39,7 +39,7 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 _WORD_BEFORE = re.compile(r"([^\s(\[{\"'“‘«]+)$")
-_LOOKBACK = 32  # a word cut at this length is still neither an abbreviation nor an initial
+_MAX_WORD = 64  # how far to look around a full stop; bounded so splitting stays linear
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -75,7 +75,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 
 def _is_sentence_end(text: str, match: re.Match[str], cut: int, end: int) -> bool:
-    following = text[cut : min(end, cut + _LOOKBACK)].lstrip()  # bounded: no quadratic copy
+    following = text[cut : min(end, cut + _MAX_WORD)].lstrip()
     if not following:
         return True
     if match.group()[0] in "。！？":
@@ -83,9 +83,7 @@ def _is_sentence_end(text: str, match: re.Match[str], cut: int, end: int) -> boo
     if following[0].islower():
         return False
     if match.group()[0] == ".":
-        # Look back a bounded stretch only: searching from 0 made splitting quadratic.
-        lo = max(0, match.start() - _LOOKBACK)
-        word = _WORD_BEFORE.search(text, lo, match.start())
+        word = _WORD_BEFORE.search(text, max(0, match.start() - _MAX_WORD), match.start())
         if word:
             token = word.group(1).lower().rstrip(".")
             if token in _ABBREVIATIONS:

@@ -1,0 +1,148 @@
+"""Language detection: toolkit vs plain seeded langdetect on ../shared/eval/langid.jsonl.
+
+Reports accuracy per kind (sentence, word pair, single word) and per language for both
+detectors, throughput on the sentences (single-threaded, pinned to one core where the
+OS allows, both detectors in the same run), and the first-call time of
+`toolkit.detect` in a fresh interpreter (import + data load + first detection).
+
+Run: `make eval ONLY=detect` (or `ONLY=detect python -m benchmarks.eval`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from benchmarks.runner import eval_data
+
+KINDS = ("sentence", "word-pair", "single-word")
+TARGETS = {"sentence": 0.99, "word-pair": 0.90, "single-word": 0.75}
+_REPORTED = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
+_FIRST_CALL = (
+    "import time; t = time.perf_counter(); import toolkit; "
+    "toolkit.detect('La reunión terminó sin acuerdo sobre el presupuesto.'); "
+    "print(time.perf_counter() - t)"
+)
+
+
+def main() -> dict:
+    rows = [json.loads(line) for line in eval_data("langid.jsonl").open(encoding="utf-8")]
+    detectors = {"toolkit": _toolkit_detector(), "langdetect": _langdetect_detector()}
+    figures: dict = {"records": len(rows)}
+    with _one_core():
+        for name, detector in detectors.items():
+            figures[name] = _evaluate(detector, rows)
+    figures["first_call_s"] = _first_call_seconds()
+    _print_report(figures)
+    return figures
+
+
+def _toolkit_detector() -> Callable[[str], str]:
+    from toolkit.detect import detect
+
+    return lambda text: detect(text).lang
+
+
+def _langdetect_detector() -> Callable[[str], str]:
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+
+    def run(text: str) -> str:
+        try:
+            lang = detect(text)
+        except LangDetectException:
+            return "und"
+        return _REPORTED.get(lang, lang)
+
+    return run
+
+
+def _evaluate(detector: Callable[[str], str], rows: list[dict]) -> dict:
+    detector("warm up: load profiles or data before timing")
+    hits: dict[str, dict[str, list[int]]] = {k: defaultdict(lambda: [0, 0]) for k in KINDS}
+    seconds = {k: 0.0 for k in KINDS}
+    for row in rows:
+        start = time.perf_counter()
+        lang = detector(row["text"])
+        seconds[row["kind"]] += time.perf_counter() - start
+        cell = hits[row["kind"]][row["lang"]]
+        cell[0] += lang == row["lang"]
+        cell[1] += 1
+    result: dict = {"accuracy": {}, "per_language": {}}
+    for kind in KINDS:
+        right = sum(c[0] for c in hits[kind].values())
+        total = sum(c[1] for c in hits[kind].values())
+        result["accuracy"][kind] = round(right / total, 4)
+        for lang, (r, t) in hits[kind].items():
+            result["per_language"].setdefault(lang, {})[kind] = round(r / t, 4)
+    count = sum(1 for row in rows if row["kind"] == "sentence")
+    result["sentences_per_s"] = round(count / seconds["sentence"], 1)
+    return result
+
+
+@contextmanager
+def _one_core() -> Iterator[None]:
+    """Pin this process to one CPU while timing (no-op where unsupported)."""
+    if not hasattr(os, "sched_setaffinity"):
+        yield
+        return
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+def _first_call_seconds(runs: int = 3) -> dict:
+    """Median in-process time (import + load + detect) and whole-process wall time."""
+    inside, wall = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", _FIRST_CALL], capture_output=True, text=True, check=True
+        )
+        wall.append(time.perf_counter() - start)
+        inside.append(float(out.stdout.strip()))
+    return {
+        "import_load_detect": round(statistics.median(inside), 3),
+        "process_wall": round(statistics.median(wall), 3),
+    }
+
+
+def _print_report(figures: dict) -> None:
+    ours, theirs = figures["toolkit"], figures["langdetect"]
+    print(f"{figures['records']} records from langid.jsonl (Leipzig corpora via lingua-py)")
+    print(f"\n{'accuracy':<14}{'toolkit':>9}{'langdetect':>12}{'target':>9}")
+    for kind in KINDS:
+        mark = "ok" if ours["accuracy"][kind] >= TARGETS[kind] else "MISSED"
+        print(
+            f"{kind:<14}{ours['accuracy'][kind]:>9.1%}{theirs['accuracy'][kind]:>12.1%}"
+            f"{TARGETS[kind]:>9.0%}  {mark}"
+        )
+    print("\nper language: toolkit / langdetect (sentence, word pair, single word)")
+    for lang in sorted(ours["per_language"]):
+        cells = "  ".join(
+            f"{ours['per_language'][lang][k]:>5.0%}/{theirs['per_language'][lang][k]:<5.0%}"
+            for k in KINDS
+        )
+        print(f"  {lang:<4}{cells}")
+    print(
+        f"\nthroughput (sentences/s, one core): toolkit {ours['sentences_per_s']:,.0f}, "
+        f"langdetect {theirs['sentences_per_s']:,.0f} (target >= 1,000)"
+    )
+    first = figures["first_call_s"]
+    print(
+        f"first call in a fresh process: {first['import_load_detect']:.2f} s "
+        f"(import + load + detect; target <= 1 s), {first['process_wall']:.2f} s with "
+        "interpreter start-up"
+    )

@@ -1,0 +1,71 @@
+"""The ``torch`` engine: transformers `AutoModelForSeq2SeqLM.generate` on cpu, cuda or mps.
+
+One model load per backend object (the `Translator` keeps backends for reuse); inference
+runs under `torch.inference_mode()`, in float16 on a GPU and float32 on the CPU, with
+greedy decoding unless `translate.num_beams` says otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from toolkit.errors import ConfigError
+from toolkit.translate.backends.base import Backend, LocalModel, select_device
+
+if TYPE_CHECKING:
+    from toolkit.config import TranslateConfig
+
+
+class TorchBackend(Backend):
+    """A transformers seq2seq model in PyTorch."""
+
+    engine = "torch"
+
+    def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
+        super().__init__(model, config)
+        import torch
+        from transformers import AutoModelForSeq2SeqLM
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        if config.threads > 0:
+            torch.set_num_threads(config.threads)
+        self.device = select_device(config.device)
+        dtype = torch.float16 if self.device in ("cuda", "mps") else torch.float32
+        net = AutoModelForSeq2SeqLM.from_pretrained(
+            str(model.path), local_files_only=True, trust_remote_code=False, dtype=dtype
+        )
+        if not net.config.is_encoder_decoder:
+            raise ConfigError(f"{model.name}: not an encoder-decoder translation model")
+        # Output length is always bounded per batch (max_new_tokens); a max_length in the
+        # model's generation config would only compete with it.
+        net.generation_config.max_length = None
+        self.net = net.to(self.device).eval()
+        self.pad_id = self.family.tokenizer.pad_token_id or 0
+
+    def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:
+        if not sentences:
+            return []
+        import torch
+
+        rows = self.family.encode(sentences, src, tgt)
+        width = max(len(row) for row in rows)
+        ids = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
+        mask = torch.zeros((len(rows), width), dtype=torch.long)
+        for i, row in enumerate(rows):
+            ids[i, : len(row)] = torch.tensor(row, dtype=torch.long)
+            mask[i, : len(row)] = 1
+        options = {
+            "max_new_tokens": self.max_new_tokens([len(row) for row in rows]),
+            "num_beams": self.config.num_beams,
+            "do_sample": False,
+        }
+        prefix = self.family.target_prefix(tgt)
+        if prefix:
+            options["forced_bos_token_id"] = prefix[0]
+        with torch.inference_mode():
+            out = self.net.generate(
+                input_ids=ids.to(self.device), attention_mask=mask.to(self.device), **options
+            )
+        return self.family.decode(out.tolist())

@@ -1,0 +1,370 @@
+"""The `Translator`: documents in, translated documents out, layout kept.
+
+Flow for a call: find each document's sentences (`segment.units`), detect the source
+language when not given, pick a route per language pair (`registry.routes`, first route
+whose models are all on disk), then for each leg of the route: look sentences up in the
+translation memory, split over-long ones at clause boundaries, batch the rest by token
+budget, translate with the engine's `Backend`, and store the results. The translated
+sentences are put back between the untouched layout, and checked for drops and loops.
+
+Sentences of all documents in one call that share a source language are batched
+together, so translating a list of short texts costs about as much as one long text.
+A `Translator` keeps its loaded models for reuse; it is not thread-safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, overload
+
+from toolkit.config import Config
+from toolkit.errors import InputError, ToolkitError, UnsupportedLanguageError
+from toolkit.text import Span
+from toolkit.translate import checks, registry
+from toolkit.translate.backends import backend_class
+from toolkit.translate.backends.base import Backend, LocalModel
+from toolkit.translate.langs import normalize
+from toolkit.translate.memory import TranslationMemory, default_path
+from toolkit.translate.models import find_local, locate, unavailable, validate_ref
+from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
+
+
+@dataclass
+class Segment:
+    """One translated sentence: where it is in the source text, and what it became."""
+
+    start: int
+    end: int
+    source: str
+    target: str
+    pivot: str | None = None  # the English text in between, for a pivot route
+    cached: bool = False  # every leg came from the translation memory
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Translation:
+    """A translated document.
+
+    `models` lists the models used, in order (two for a pivot through English);
+    `segments` has one entry per source sentence; `warnings` reports suspected drops,
+    runaway output and anything else the reader should check.
+    """
+
+    text: str
+    src: str
+    tgt: str
+    models: list[str]
+    segments: list[Segment]
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return asdict(self)
+
+
+@dataclass
+class TranslatorStats:
+    """Counters over a `Translator`'s life."""
+
+    model_loads: int = 0
+    sentences_translated: int = 0  # sent to a model (after memory and de-duplication)
+    batches: int = 0
+    memory_hits: int = 0
+    memory_misses: int = 0
+
+
+@dataclass
+class _Doc:
+    text: str
+    spans: list[Span]
+    src: str = "und"
+
+
+class Translator:
+    """Translate texts with local models, reusing loaded models across calls."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config if config is not None else Config.load()
+        self._engine = backend_class(self.config.translate.engine)  # fail early on a typo
+        self.stats = TranslatorStats()
+        self._backends: dict[tuple[str, str], Backend] = {}
+        self._local: dict[str, LocalModel | None] = {}
+        self._memory: TranslationMemory | None = None
+
+    @overload
+    def translate(
+        self, text_or_list: str, to: str, src: str | None = None, model: str | None = None
+    ) -> Translation: ...
+
+    @overload
+    def translate(
+        self,
+        text_or_list: Sequence[str],
+        to: str,
+        src: str | None = None,
+        model: str | None = None,
+    ) -> list[Translation]: ...
+
+    def translate(
+        self,
+        text_or_list: str | Sequence[str],
+        to: str,
+        src: str | None = None,
+        model: str | None = None,
+    ) -> Translation | list[Translation]:
+        """Translate a text, or a list of texts (one result each, same order), into `to`.
+
+        `src` None means detect each text's language. `model` (hub id or local
+        directory) overrides the registry for this call.
+        """
+        if isinstance(text_or_list, (bytes, bytearray)):
+            raise InputError("got bytes, not text", hint="decode it first (see read_input)")
+        single = isinstance(text_or_list, str)
+        texts = [text_or_list] if single else list(text_or_list)
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise InputError(f"item {i} is {type(text).__name__}, not text")
+        tgt = normalize(to)
+        given = normalize(src) if src else None
+        if model:
+            validate_ref(model)
+        docs = [_Doc(text, units(text)) for text in texts]
+        for doc in docs:
+            if doc.spans:
+                doc.src = given or self._detect(doc.text)
+            elif given:
+                doc.src = given
+        results: list[Translation | None] = [None] * len(docs)
+        groups: dict[str, list[int]] = {}
+        for i, doc in enumerate(docs):
+            if doc.spans and doc.src != tgt:
+                groups.setdefault(doc.src, []).append(i)
+            else:
+                results[i] = _unchanged(doc, tgt)
+        for source_lang, indices in groups.items():
+            group = [docs[i] for i in indices]
+            translated = self._translate_group(group, source_lang, tgt, model)
+            for i, result in zip(indices, translated, strict=True):
+                results[i] = result
+        done = [r for r in results if r is not None]
+        return done[0] if single else done
+
+    def close(self) -> None:
+        """Release the loaded models and the translation memory."""
+        self._backends.clear()
+        if self._memory is not None:
+            self._memory.close()
+            self._memory = None
+
+    def __enter__(self) -> Translator:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- one language pair ------------------------------------------------------------
+
+    def _translate_group(
+        self, docs: list[_Doc], src: str, tgt: str, model: str | None
+    ) -> list[Translation]:
+        route = self._route(src, tgt, model)
+        sources = [span.text for doc in docs for span in doc.spans]
+        current = sources
+        pivot: list[str] | None = None
+        cached = [True] * len(sources)
+        for number, leg in enumerate(route.legs):
+            current, from_memory = self._run_leg(self._backend(leg.model), leg, current)
+            cached = [a and b for a, b in zip(cached, from_memory, strict=True)]
+            if number == 0 and len(route.legs) > 1:
+                pivot = current
+        results = []
+        offset = 0
+        for doc in docs:
+            count = len(doc.spans)
+            piece = slice(offset, offset + count)
+            offset += count
+            results.append(
+                _assemble(
+                    doc,
+                    tgt,
+                    route.models,
+                    current[piece],
+                    pivot[piece] if pivot else None,
+                    cached[piece],
+                )
+            )
+        return results
+
+    def _run_leg(
+        self, backend: Backend, leg: registry.Leg, sentences: list[str]
+    ) -> tuple[list[str], list[bool]]:
+        """Translate sentences with one model, through the translation memory."""
+        unique = list(dict.fromkeys(sentences))
+        memory = self._open_memory()
+        found: dict[str, str] = {}
+        if memory is not None:
+            found = memory.lookup(backend.cache_key, leg.src, leg.tgt, unique)
+            self.stats.memory_hits = memory.hits
+            self.stats.memory_misses = memory.misses
+        todo = [s for s in unique if s not in found]
+        translated = dict(zip(todo, self._run_model(backend, todo, leg.src, leg.tgt), strict=True))
+        if memory is not None:
+            memory.store(
+                backend.cache_key, leg.src, leg.tgt, [(s, t) for s, t in translated.items() if t]
+            )
+        table = {**found, **translated}
+        return [table[s] for s in sentences], [s in found for s in sentences]
+
+    def _run_model(self, backend: Backend, sentences: list[str], src: str, tgt: str) -> list[str]:
+        """Split over-long sentences, batch by token budget, translate, rejoin."""
+        if not sentences:
+            return []
+        pieces: list[str] = []
+        owners: list[int] = []
+        limit = backend.max_input_tokens
+        for index, (sentence, size) in enumerate(
+            zip(sentences, backend.count_tokens(sentences), strict=True)
+        ):
+            parts = [sentence]
+            if size > limit:
+                parts = split_long(sentence, backend.count_tokens, limit)
+            pieces.extend(parts)
+            owners.extend([index] * len(parts))
+        outputs = [""] * len(pieces)
+        lengths = backend.count_tokens(pieces)
+        for batch in plan_batches(lengths, self.config.translate.batch_tokens):
+            results = backend.translate_batch([pieces[i] for i in batch], src=src, tgt=tgt)
+            if len(results) != len(batch):
+                raise ToolkitError(
+                    f"engine {backend.engine!r} returned {len(results)} translations "
+                    f"for {len(batch)} sentences"
+                )
+            for i, result in zip(batch, results, strict=True):
+                outputs[i] = result
+            self.stats.batches += 1
+        self.stats.sentences_translated += len(sentences)
+        grouped: list[list[str]] = [[] for _ in sentences]
+        for owner, output in zip(owners, outputs, strict=True):
+            grouped[owner].append(output)
+        return [join_pieces(parts, tgt) for parts in grouped]
+
+    # -- models -----------------------------------------------------------------------
+
+    def _route(self, src: str, tgt: str, model: str | None) -> registry.Route:
+        """The first candidate route whose models are all on disk."""
+        settings = self.config.translate
+        candidates = registry.routes(src, tgt, settings, model)
+        if settings.allow_download:
+            return candidates[0]
+        for route in candidates:
+            if all(self._find(leg.model) for leg in route.legs):
+                return route
+        missing = next(leg.model for leg in candidates[0].legs if not self._find(leg.model))
+        raise unavailable(missing)
+
+    def _find(self, ref: str) -> LocalModel | None:
+        if ref not in self._local:
+            self._local[ref] = find_local(ref, self.config.translate)
+        return self._local[ref]
+
+    def _backend(self, ref: str) -> Backend:
+        settings = self.config.translate
+        key = (settings.engine, ref)
+        if key not in self._backends:
+            cls = self._engine
+            local = self._find(ref) or locate(ref, settings)
+            from toolkit.translate.families import family_name
+
+            registry.check_license(ref, settings, family=family_name(local.path))
+            try:
+                self._backends[key] = cls(local, settings)
+            except (OSError, ValueError) as exc:
+                raise ToolkitError(
+                    f"cannot load model {ref}: {str(exc).splitlines()[0] if str(exc) else exc}",
+                    hint=f"check the files, or re-fetch with: toolkit models pull {ref}",
+                ) from exc
+            self.stats.model_loads += 1
+        return self._backends[key]
+
+    def _open_memory(self) -> TranslationMemory | None:
+        settings = self.config.translate
+        if not settings.cache:
+            return None
+        if self._memory is None:
+            self._memory = TranslationMemory(default_path(settings))
+        return self._memory
+
+    def _detect(self, text: str) -> str:
+        from toolkit.detect import detect
+
+        lang = detect(text, config=self.config).lang
+        if not lang or lang == "und":
+            raise UnsupportedLanguageError(
+                "could not detect the language of the input",
+                hint="give the source language (--from xx, or src='xx')",
+            )
+        return normalize(lang)
+
+
+def _unchanged(doc: _Doc, tgt: str) -> Translation:
+    """A text that needs no model: nothing to translate, or already in `tgt`."""
+    warnings = []
+    if doc.spans:
+        warnings.append(f"the text is already in {tgt}; returned unchanged")
+    segments = [Segment(s.start, s.end, s.text, s.text) for s in doc.spans]
+    return Translation(doc.text, doc.src, tgt, [], segments, warnings)
+
+
+def _assemble(
+    doc: _Doc,
+    tgt: str,
+    models: list[str],
+    targets: Sequence[str],
+    pivots: Sequence[str] | None,
+    cached: Sequence[bool],
+) -> Translation:
+    """Put translated sentences back between the document's untouched layout."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    position = 0
+    for i, span in enumerate(doc.spans):
+        target = targets[i]
+        flags = checks.check_sentence(span.text, target, doc.src, tgt)
+        if not target.strip():
+            target = span.text
+            flags = [f"{checks.EMPTY}; the source sentence was kept"]
+        parts.append(doc.text[position : span.start])
+        parts.append(target)
+        position = span.end
+        segments.append(
+            Segment(
+                span.start,
+                span.end,
+                span.text,
+                target,
+                pivots[i] if pivots else None,
+                cached[i],
+                flags,
+            )
+        )
+    parts.append(doc.text[position:])
+    warnings = checks.summarize([s.flags for s in segments], len(segments))
+    return Translation("".join(parts), doc.src, tgt, list(models), segments, warnings)
+
+
+_default: Translator | None = None
+
+
+def translate(
+    text_or_list: str | Sequence[str],
+    to: str,
+    src: str | None = None,
+    model: str | None = None,
+) -> Translation | list[Translation]:
+    """`Translator.translate` on a shared default `Translator` (models stay loaded)."""
+    global _default
+    if _default is None:
+        _default = Translator()
+    return _default.translate(text_or_list, to, src=src, model=model)
