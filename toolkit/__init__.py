@@ -32,6 +32,10 @@ _EXPORTS: dict[str, str] = {
     "translate": "toolkit.translate",
     "Translator": "toolkit.translate",
     "Translation": "toolkit.translate",
+    "summarize": "toolkit.summarize",
+    "Summary": "toolkit.summarize",
+    "Pipeline": "toolkit.pipeline",
+    "Result": "toolkit.pipeline",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -10,6 +10,8 @@ model, see `abstractive.py`).
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING
 
 from toolkit.errors import ConfigError, InputError
@@ -62,3 +64,17 @@ def summarizer_for(config: Config):
 
         return abstractive_summarizer(config)
     raise ConfigError(f"unknown summarize.engine {cfg.engine!r} (one of {', '.join(ENGINES)})")
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``toolkit.summarize(text)`` work even after ``import toolkit.summarize``.
+
+    Importing this subpackage rebinds the attribute ``toolkit.summarize`` from the
+    function to the package, so the package forwards calls to `summarize`.
+    """
+
+    def __call__(self, *args, **kwargs) -> Summary:
+        return summarize(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
