@@ -29,6 +29,8 @@ _EXPORTS: dict[str, str] = {
     "detect_spans": "toolkit.detect",
     "Detection": "toolkit.detect",
     "LanguageSpan": "toolkit.detect",
+    "repair": "toolkit.repair",
+    "Repaired": "toolkit.repair",
     "translate": "toolkit.translate",
     "Translator": "toolkit.translate",
     "Translation": "toolkit.translate",

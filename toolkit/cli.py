@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "models": "toolkit.commands.models:models",
     "summarize": "toolkit.commands.summarize:summarize",
     "translate": "toolkit.commands.translate:translate",
+    "repair": "toolkit.commands.repair:repair",
 }
 
 
