@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
+from conftest import SEED
 
 from toolkit.config import Config
 from toolkit.errors import InputError, UnsupportedLanguageError
@@ -83,3 +87,21 @@ def test_given_language_skips_detection(tmp_path, seed_text):
 def test_bad_input(tmp_path, text, kwargs, error):
     with pytest.raises(error):
         Pipeline(make_config(tmp_path)).run(text, **kwargs)
+
+
+def test_public_api_and_no_torch_for_a_source_language_brief(seed_text):
+    code = (
+        "import sys, toolkit\n"
+        "from toolkit import Pipeline, Result, Summary, summarize\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "s = summarize(text, sentences=2)\n"  # language detected
+        "assert isinstance(s, Summary) and s.lang == 'en' and len(s.sentences) == 2\n"
+        "r = Pipeline().run(text)\n"
+        "assert isinstance(r, Result) and r.briefs[0].text == r.summary.text\n"
+        "print('torch' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
