@@ -177,6 +177,30 @@ def test_quote_spacing_is_fixed(text, lang, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ('Ben sızdırmadım, "diyor.', "tr", 'Ben sızdırmadım," diyor.'),  # NTREX-derived
+        ("We won't leave, \"he said.", "en", "We won't leave,\" he said."),
+        ('Estamos listos! "dijo el ministro.', "es", 'Estamos listos!" dijo el ministro.'),
+    ],
+)
+def test_lone_misplaced_closing_quote_before_lowercase_attribution_is_moved(text, lang, expected):
+    assert_fix(text, lang, expected, "quote_spacing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said, "maybe we will go there tomorrow, or the day after, or never at all.',
+        'He told reporters, "this is fine',  # no sentence end: not a short attribution
+        'He told reporters, "We will see.',  # uppercase: an opening quote
+    ],
+)
+def test_lone_straight_quote_left_alone_when_not_clearly_a_closer(text):
+    assert_untouched(text, "en")
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("Il a parlé d’un «\u00a0trésor culturel\u00a0» et d’« un instrument ».", "fr"),  # NTREX

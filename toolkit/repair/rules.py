@@ -224,6 +224,8 @@ def _straight_changes(text: str, start: int, end: int) -> list[Change]:
     colon ("She said, "I... , "You...": a quote inside a quote, not a slip).
     """
     quotes = [i for i in range(start, end) if text[i] == '"']
+    if len(quotes) == 1:
+        return _lone_closing_quote(text, quotes[0], start, end)
     if not quotes or len(quotes) % 2:
         return []
     shapes = [straight_shape(text, i, start, end) for i in quotes]
@@ -242,6 +244,26 @@ def _straight_changes(text: str, start: int, end: int) -> list[Change]:
     return [
         Change(quotes[k] - 1, quotes[k] + 1, '" ') for k in candidates if solutions[0][k] == "moved"
     ]
+
+
+_SHORT_ATTRIBUTION = 6  # words after a lone misplaced closing quote: `, "diyor.`
+
+
+def _lone_closing_quote(text: str, i: int, start: int, end: int) -> list[Change]:
+    """A paragraph's only straight quote, misplaced, before a short lowercase attribution.
+
+    `Ben sızdırmadım, "diyor.` -> `Ben sızdırmadım," diyor.` With one quote there is no
+    pairing to go by, so only the unambiguous shape is moved: clause punctuation and a
+    space before, a lowercase word glued after (a quotation rarely opens in lowercase),
+    and a short tail that ends the paragraph. Anything else is left to the
+    unbalanced-quote flag.
+    """
+    if straight_shape(text, i, start, end) != "candidate" or not text[i + 1].islower():
+        return []
+    tail = text[i + 1 : end]
+    if len(tail.split()) > _SHORT_ATTRIBUTION or tail.rstrip()[-1:] not in ".!?…":
+        return []
+    return [Change(i - 1, i + 1, '" ')]
 
 
 def straight_shape(text: str, i: int, start: int, end: int) -> str:
