@@ -63,11 +63,15 @@ def parse_languages(value: str | None) -> list[str]:
 
 def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, out) -> None:
     """Read one input, run the pipeline, write the result; exit 6 if a brief is missing."""
+    import time
+
     from toolkit.errors import PartialResultError
     from toolkit.files import read_input, write_atomic
     from toolkit.render import render
 
+    start = time.perf_counter()
     document = read_input(source)
+    read_seconds = time.perf_counter() - start
     for warning in document.warnings:
         state.warn(warning)
     result = pipeline.run(
@@ -78,6 +82,7 @@ def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, 
         lang=None if src == "auto" else src,
         name=document.name,
     )
+    result.timings = {"read": read_seconds, **result.timings}
     text = render(result, fmt)
     if out:
         write_atomic(out, text)
