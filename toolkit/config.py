@@ -68,9 +68,14 @@ class TranslateConfig:
 class SummarizeConfig:
     """Summaries and briefs."""
 
-    engine: str = "extractive"  # "extractive", "seq2seq" or "llm"
-    model: str = ""
+    engine: str = "extractive"  # "extractive", "lead", "seq2seq" or "llm"
+    model: str = ""  # hub id or local path of the seq2seq model or instruct LLM
     sentences: int = 3
+    lead_bias: float = 1.0  # extractive: how strongly the lead is favoured
+    redundancy: float = 0.2  # extractive: MMR penalty for repeating picked sentences
+    chunk_tokens: int = 512  # abstractive: input tokens per chunk of a long article
+    max_new_tokens: int = 160  # abstractive: length of each generated summary
+    brief_engine: str = "translate"  # briefs in other languages: "translate" or "llm"
 
 
 @dataclass

@@ -1,0 +1,75 @@
+"""`toolkit repair`: fix machine-translation artifacts, and show or explain every change."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command()
+@click.argument("source", metavar="FILE|-")
+@click.option(
+    "--out",
+    "-o",
+    "out_path",
+    type=click.Path(dir_okay=False),
+    help="Write the repaired text to PATH (atomically) instead of standard output.",
+)
+@click.option("--lang", "-l", help="Language of the text (ISO 639-1); detected if left out.")
+@click.option(
+    "--engine",
+    type=click.Choice(["rules", "model"]),
+    help="rules (default), or model: also let an LLM post-edit flagged sentences (guarded).",
+)
+@click.option("--diff", "mode", flag_value="diff", help="Show the changes as a unified diff.")
+@click.option("--json", "mode", flag_value="json", help="Print text, edits and flags as JSON.")
+@click.option(
+    "--explain", "mode", flag_value="explain", help="List each edit with its rule, and each flag."
+)
+@click.pass_obj
+def repair(
+    state, source: str, out_path: str | None, lang: str | None, engine: str | None, mode: str | None
+) -> None:
+    """Repair machine-translation artifacts in FILE (or - for standard input).
+
+    Prints the repaired text, or with --out writes it to a file; --diff, --json and
+    --explain print what changed instead. Every edit names the rule that made it;
+    suspect spans no rule may change by itself are reported as flags.
+    """
+    from toolkit.files import read_input, write_atomic
+    from toolkit.repair import repair as run_repair
+    from toolkit.repair.report import as_json, explain, flag_summary, unified_diff
+
+    data = read_input(source)
+    for warning in data.warnings:
+        state.warn(warning)
+    config = state.config(**{"repair.engine": engine})
+    result = run_repair(data.text, lang, config=config)
+    if out_path:
+        write_atomic(out_path, result.text)
+    if mode == "json":
+        click.echo(json.dumps(as_json(result), ensure_ascii=False, indent=2))
+    elif mode == "diff":
+        for line in unified_diff(result, data.name):
+            click.echo(_colour(line))
+    elif mode == "explain":
+        for line in explain(result):
+            click.echo(line)
+    elif not out_path:
+        click.echo(result.text, nl=False)
+    if result.flags and mode is None:
+        state.warn(f"{len(result.flags)} flags ({flag_summary(result.flags)}); see --explain")
+
+
+def _colour(line: str) -> str:
+    """Diff colours; click drops them when standard output is not a terminal."""
+    if line.startswith(("+++", "---")):
+        return click.style(line, bold=True)
+    if line.startswith("+"):
+        return click.style(line, fg="green")
+    if line.startswith("-"):
+        return click.style(line, fg="red")
+    if line.startswith("@@"):
+        return click.style(line, fg="cyan")
+    return line

@@ -1,0 +1,93 @@
+"""`repair()`: run the rules to a fixed point, then the checks, then (optionally) the model.
+
+The rules run in order, each on the text the previous one left, and the whole list runs
+again until no rule changes anything (at most `MAX_PASSES` times); that makes the
+result idempotent. Every change goes through `EditLog`, so each `Edit` points into the
+input text.
+"""
+
+from __future__ import annotations
+
+import langcodes
+
+from toolkit.config import Config
+from toolkit.errors import ConfigError, InputError, UnsupportedLanguageError
+from toolkit.repair.edits import EditLog, Flag, Repaired
+from toolkit.repair.flags import CHECKS
+from toolkit.repair.languages import profile
+from toolkit.repair.rules import RULES, Context
+
+MAX_PASSES = 4
+# Below this detection confidence the language's conventions are not trusted and the
+# conservative `und` rules apply (a French profile on English text would keep " ?").
+MIN_DETECT_CONFIDENCE = 0.5
+ENGINES = ("rules", "model")
+
+
+def repair(text: str, lang: str | None = None, *, config: Config | None = None) -> Repaired:
+    """Repair machine-translation artifacts in `text`; log every edit and flag suspects.
+
+    `lang` is an ISO 639-1 code; without it the language is detected (`toolkit.detect`)
+    and, when detection is unsure, the conservative `und` rules apply. `config` defaults to the
+    built-in defaults (`Config()`); `config.repair.engine = "model"` adds the guarded
+    LLM post-editor for flagged and broken sentences.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"repair() needs text (str), not {type(text).__name__}")
+    config = config or Config()
+    engine = config.repair.engine
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown repair engine {engine!r} (choose from {', '.join(ENGINES)})")
+    code = resolve_language(text, lang, config)
+    ctx = Context(code, profile(code))
+    log = EditLog(text)
+    apply_rules(log, ctx)
+    flags = check(log.text, ctx)
+    if engine == "model":
+        from toolkit.repair.postedit import post_edit
+
+        flags = post_edit(log, flags, ctx, config)
+    return Repaired(log.text, log.edits(), flags, source=text, lang=code)
+
+
+def apply_rules(log: EditLog, ctx: Context) -> None:
+    """Run every rule on `log` until none changes the text (or `MAX_PASSES` runs)."""
+    for _ in range(MAX_PASSES):
+        changed = False
+        for rule in RULES:
+            changes = rule(log.text, ctx)
+            if changes and log.apply(rule.__name__, changes):
+                changed = True
+        if not changed:
+            return
+
+
+def check(text: str, ctx: Context) -> list[Flag]:
+    """Every flag the checks raise on `text`, in text order."""
+    flags = [flag for check_ in CHECKS for flag in check_(text, ctx)]
+    return sorted(flags, key=lambda f: (f.start, f.end, f.rule))
+
+
+def resolve_language(text: str, lang: str | None, config: Config) -> str:
+    """The ISO 639-1 code to repair with: `lang` normalised, or the detected language."""
+    if lang is not None:
+        return normalize_language(lang)
+    if not text.strip():
+        return "und"
+    from toolkit.detect import detect
+
+    found = detect(text, config=config)
+    threshold = max(MIN_DETECT_CONFIDENCE, config.detect.min_confidence)
+    if found.lang == "und" or found.confidence < threshold:
+        return "und"
+    return normalize_language(found.lang)
+
+
+def normalize_language(lang: str) -> str:
+    """`"EN-us"` -> `"en"`; raises `UnsupportedLanguageError` for a code that is not one."""
+    raw = lang.strip().replace("_", "-")
+    if raw.lower() == "und":
+        return "und"
+    if not raw or not langcodes.tag_is_valid(raw):
+        raise UnsupportedLanguageError(f"unknown language code {lang!r}")
+    return langcodes.Language.get(raw).language or "und"
