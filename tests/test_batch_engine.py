@@ -134,4 +134,33 @@ def test_cli_folder_errors(tmp_path, folder, config_file, capsys):
     same = run_cli([*base, "--out", str(folder)], capsys=capsys)
     assert_clean_error(same, 8, "must not be the input folder")
     bad_lang = run_cli([*base[:-1], "es,??", "--out", str(out)], capsys=capsys)
-    assert_clean_error(bad_lang, 4, "not a language code")
+    assert_clean_error(bad_lang, 4, "unknown language code")
+
+
+def test_cli_summarizes_a_folder_with_real_briefs(tmp_path, config_file, capsys):
+    import shutil
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    folder = tmp_path / "wires"
+    folder.mkdir()
+    shutil.copy(seeds / "en_nato_taliban_machine_translated.txt", folder / "nato.txt")
+    shutil.copy(seeds / "es_macedonia_referendum.txt", folder / "macedonia.txt")
+    out = tmp_path / "briefs"
+    base = ["--config", str(config_file), "summarize", str(folder)]
+    result = run_cli([*base, "--to", "en,es", "--out", str(out)], capsys=capsys)
+    # en->es is on disk (tiny model), es->en is not: the Spanish file's English brief fails
+    assert_clean_error(result, 6, "1 of 2 files failed or are incomplete")
+    assert "failed   macedonia.txt: en: model 'Helsinki-NLP/opus-mt-es-en'" in result.stdout
+    assert "toolkit models pull" in result.stdout
+    written = sorted(p.name for p in out.glob("*.txt"))
+    assert written == ["macedonia.summary.es.txt", "nato.summary.en.txt", "nato.summary.es.txt"]
+    assert (out / "nato.summary.es.txt").read_text().strip()  # the tiny model's gibberish
+
+    again = run_cli([*base, "--to", "en,es", "--out", str(out)], capsys=capsys)
+    assert "0 done, 1 up to date, 0 skipped, 1 failed" in again.stdout  # only the failure retried
+
+    usage = run_cli([*base, "--out", str(out)], capsys=capsys)
+    assert usage.exit_code == 2 and "--to is required" in usage.stderr
+    usage = run_cli([*base, "--to", "es", "--out", str(out), "--format", "json"], capsys=capsys)
+    assert usage.exit_code == 2 and "--format applies to a FILE" in usage.stderr

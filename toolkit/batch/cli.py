@@ -42,6 +42,29 @@ def translate_folder(
     echo_report(report, as_json=as_json, verbose=state.verbose, warn=state.warn)
 
 
+def summarize_folder(
+    state: Any,
+    config: Any,
+    source: str,
+    to: str | None,
+    out: str | None,
+    fields: tuple[str, ...],
+    **options: Any,
+) -> None:
+    """`toolkit summarize DIR --to LANGS --out OUTDIR`: run `summarize_tree`, print."""
+    from toolkit.batch.summarizing import summarize_tree
+
+    if not out:
+        raise click.UsageError("--out OUTDIR is required when the input is a folder")
+    if not to:
+        raise click.UsageError("--to is required when the input is a folder (e.g. --to en,es)")
+    with ProgressBar("summarize", enabled=False if state.quiet else None) as bar:
+        report = summarize_tree(
+            source, out, to, config=config, fields=fields or ("text",), progress=bar, **options
+        )
+    echo_report(report, as_json=False, verbose=state.verbose, warn=state.warn)
+
+
 def echo_report(report: BatchReport, *, as_json: bool, verbose: bool, warn) -> None:
     """Print the report; raise `PartialResultError` if any file failed."""
     for warning in report.warnings:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -39,23 +38,20 @@ _OPERATIONAL = frozenset(
     {"device", "threads", "batch_tokens", "cache", "cache_path", "allow_download", "model_dir"}
 )
 _UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 
 ProgressCallback = Callable[[ProgressEvent], None]
 
 
 def languages(to: str | Sequence[str]) -> list[str]:
-    """Target languages from ``"es,fr"`` or ``["es", "fr"]``, validated, order kept."""
+    """Target languages from ``"es,fr"`` or ``["es", "fr"]``, normalized, order kept.
+
+    Codes are validated and normalized as everywhere in the toolkit (``pt-BR`` -> ``pt``);
+    an unknown code raises `UnsupportedLanguageError` (exit code 4).
+    """
+    from toolkit.translate.langs import normalize
+
     items = to.split(",") if isinstance(to, str) else [p for item in to for p in item.split(",")]
-    codes: list[str] = []
-    for item in items:
-        code = item.strip().lower().replace("_", "-")
-        if not code:
-            continue
-        if not _LANGUAGE.match(code):
-            raise UnsupportedLanguageError(f"not a language code: {item.strip()!r}")
-        if code not in codes:
-            codes.append(code)
+    codes = list(dict.fromkeys(normalize(item) for item in items if item.strip()))
     if not codes:
         raise UnsupportedLanguageError("no target language given")
     return codes

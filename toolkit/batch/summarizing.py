@@ -84,7 +84,7 @@ def summarize_tree(
             config=config,
             options=options,
             settings={**length, "summarize": config.as_dict()["summarize"]},
-            src=src.lower() if src else None,
+            src=languages(src)[0] if src else None,
             force=force,
             progress=progress,
             translator=translator,

@@ -62,7 +62,7 @@ def translate_tree(
             config=config,
             options=options,
             settings={},
-            src=src.lower() if src else None,
+            src=languages(src)[0] if src else None,
             force=force,
             progress=progress,
             translator=translator,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 
 @click.command()
-@click.argument("source", metavar="FILE|-")
-@click.option("--to", "to", help="Brief languages, comma-separated (default: the source's).")
+@click.argument("source", metavar="FILE|DIR|-")
+@click.option(
+    "--to", "to", help="Brief languages, comma-separated (default: the source's; DIR: required)."
+)
 @click.option("--from", "src", default="auto", show_default=True, help="Source language, or auto.")
 @click.option("--sentences", type=click.IntRange(min=1), help="Summary length in sentences.")
 @click.option("--words", type=click.IntRange(min=1), help="Summary length in words (at most).")
@@ -19,8 +23,15 @@ import click
     show_default=True,
 )
 @click.option(
-    "--out", type=click.Path(dir_okay=False), help="Write the result here instead of stdout."
+    "--out", type=click.Path(), help="Write the result here instead of stdout (DIR: required)."
 )
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    help="DIR: JSON/JSONL field to summarize (dotted path, repeatable; default text).",
+)
+@click.option("--force", is_flag=True, help="DIR: redo every brief, even current ones.")
 @click.pass_obj
 def summarize(
     state,
@@ -31,6 +42,8 @@ def summarize(
     words: int | None,
     fmt: str,
     out: str | None,
+    fields: tuple[str, ...],
+    force: bool,
 ) -> None:
     """Summarize FILE (or - for standard input) and write a brief in each --to language.
 
@@ -38,11 +51,32 @@ def summarize(
     are translations with local models; a language whose model is missing is reported
     with the `toolkit models pull` command that fetches it, the other briefs are still
     written, and the exit code is 6 (partial result).
+
+    A DIR gets one plain-text brief per file and language in --out, resumable: see
+    README "Batch runs".
     """
     from toolkit.pipeline import Pipeline
 
     if sentences is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
+    if source != "-" and Path(source).is_dir():
+        from toolkit.batch.cli import summarize_folder
+
+        if fmt != "text":
+            raise click.UsageError("--format applies to a FILE; folder briefs are plain text")
+        summarize_folder(
+            state,
+            state.config(),
+            source,
+            to,
+            out,
+            fields,
+            src=None if src == "auto" else src,
+            sentences=sentences,
+            words=words,
+            force=force,
+        )
+        return
     targets = parse_languages(to)
     with Pipeline(state.config()) as pipeline:
         summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, out)
