@@ -10,10 +10,9 @@ model, see `abstractive.py`).
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING
 
+from toolkit._stage import make_callable
 from toolkit.errors import ConfigError, InputError
 from toolkit.summarize.extractive import LeadSummarizer, Length, TextRankSummarizer
 from toolkit.summarize.summary import Summary
@@ -66,15 +65,4 @@ def summarizer_for(config: Config):
     raise ConfigError(f"unknown summarize.engine {cfg.engine!r} (one of {', '.join(ENGINES)})")
 
 
-class _CallableModule(types.ModuleType):
-    """Lets ``toolkit.summarize(text)`` work even after ``import toolkit.summarize``.
-
-    Importing this subpackage rebinds the attribute ``toolkit.summarize`` from the
-    function to the package, so the package forwards calls to `summarize`.
-    """
-
-    def __call__(self, *args, **kwargs) -> Summary:
-        return summarize(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, summarize)
