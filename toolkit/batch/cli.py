@@ -1,10 +1,10 @@
 """What `toolkit translate DIR` and `toolkit summarize DIR` print, shared by both commands.
 
-The report goes to standard output (text, or JSON with --json): a summary line, then
-every failed and skipped entry with its reason (hidden entries are only counted), and
-the warnings of each file. With --verbose the finished files and their outputs are
-listed too. A run with failures
-ends with `PartialResultError` (exit code 6) after the report is printed.
+The report goes to standard output (text, or JSON with `translate --json`): a summary
+line, then every failed and skipped entry with its reason (hidden entries are only
+counted), and the warnings of each file; --verbose lists the finished files too. A run
+with failures ends with `PartialResultError` (exit code 6) after the report is printed.
+The progress bar goes to stderr, only on a terminal and without --quiet.
 """
 
 from __future__ import annotations
