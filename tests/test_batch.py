@@ -392,3 +392,21 @@ def test_files_changing_or_vanishing_during_the_run(tree, tmp_path, config):
     translator = FakeTranslator()
     again = run(tree, out, config, translator=translator)
     assert "story.txt" in {f.path for f in again.up_to_date} and translator.calls == []
+
+
+def test_ctrl_c_stops_cleanly_and_the_next_run_continues(tree, tmp_path, config):
+    class Interrupting(FakeTranslator):
+        def translate(self, texts, to, src=None):
+            if len(self.calls) == 2:
+                raise KeyboardInterrupt
+            return super().translate(texts, to, src)
+
+    config.set("batch.chunk_chars", 1)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        translate_tree(tree, out, ["es"], config=config, src="en", translator=Interrupting())
+    assert len(list(out.rglob("*.es.*"))) == 2 and not list(out.rglob("*.tmp"))
+    translator = FakeTranslator()  # the lock was released; the rest is done now
+    report = translate_tree(tree, out, ["es"], config=config, src="en", translator=translator)
+    assert len(report.up_to_date) == 2 and len(report.done) == len(GOOD) - 1
+    assert len(translator.calls) == len(GOOD) - 1
