@@ -10,7 +10,7 @@ import pytest
 from batch_helpers import GOOD, FakeTranslator, fake_text, make_tree, tree_digest
 
 from toolkit.batch import BatchLockedError, translate_tree
-from toolkit.batch.state import LOCK, MANIFEST
+from toolkit.batch.state import JOURNAL, LOCK, MANIFEST
 from toolkit.config import Config
 from toolkit.errors import InputError, ModelUnavailableError, OutputError
 from toolkit.formats import parse
@@ -320,6 +320,10 @@ def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path, 
             fake_text("Second part.", "es") + "\n"
         )
     assert [p.name for p in out.rglob("*.tmp")]  # the killed write's temporary file
+    journal = out / JOURNAL
+    assert len(journal.read_text().splitlines()) == 3  # the three finished outputs
+    with journal.open("a") as handle:  # as if killed while appending a fourth record
+        handle.write('["translate", "d1/story1.txt", "es", {"inpu')
 
     translator = FakeTranslator()
     report = translate_tree(root, out, ["es"], config=config, src="en", translator=translator)
@@ -335,7 +339,9 @@ def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path, 
     assert sorted(p.name for p in out.rglob("story*.es.txt")) == [
         f"story{i}.es.txt" for i in range(6)
     ]
-    assert not list(out.rglob("*.tmp"))
+    assert not list(out.rglob("*.tmp")) and not journal.exists()
+    manifest = json.loads((out / MANIFEST).read_text())["translate"]
+    assert sorted(manifest) == [f"d{i % 2}/story{i}.txt" for i in (0, 2, 4, 1, 3, 5)]
 
 
 def test_real_detection_groups_files_by_source_language(tmp_path, config):

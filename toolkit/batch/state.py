@@ -3,8 +3,15 @@
 The manifest (``OUTDIR/.toolkit-manifest.json``) records, for every input and language,
 the input's SHA-256, a fingerprint of the settings that shape the output, the output
 path and the models used. A rerun redoes an output only when one of those changed or
-the output file is gone. The manifest is rewritten atomically after every output, so a
-run killed at any point leaves a manifest that matches the outputs on disk.
+the output file is gone.
+
+Every finished output is recorded at once, durably: one JSON line appended to the
+journal (``OUTDIR/.toolkit-manifest.journal``) and fsynced, right after the output is
+renamed into place. Rewriting the whole manifest after each file would cost O(files^2)
+on an archive of tens of thousands of files. The journal is folded into the manifest
+(written atomically) when a run starts and when it ends; a run killed at any point
+leaves a manifest plus journal that never claim an output that is not complete on disk
+(a half-written last line is ignored, and that output is simply redone).
 
 The lock (``OUTDIR/.toolkit.lock``, `fcntl.flock`) keeps two runs from writing the same
 folder at once; the kernel drops it when a process dies, so a killed run never leaves a
@@ -24,6 +31,7 @@ from toolkit.errors import InputError, OutputError
 from toolkit.files import write_atomic
 
 MANIFEST = ".toolkit-manifest.json"
+JOURNAL = ".toolkit-manifest.journal"
 LOCK = ".toolkit.lock"
 MANIFEST_VERSION = 1
 # write_atomic's temporary files: ".<name>.<8 random chars>.tmp"
@@ -45,6 +53,7 @@ class OutputFolder:
         self.manifest: dict[str, Any] = {}
         self.warnings: list[str] = []
         self._lock_file: Any = None
+        self._journal: Any = None
 
     def __enter__(self) -> OutputFolder:
         _check_folders(self.src, self.out)
@@ -63,13 +72,19 @@ class OutputFolder:
             ) from exc
         self._remove_stale_temporaries()
         self.manifest = self._load_manifest()
+        self._replay_journal()
+        self._compact()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._lock_file is not None:
-            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
-            self._lock_file.close()
-            self._lock_file = None
+        try:
+            if self._journal is not None:
+                self._compact()
+        finally:
+            if self._lock_file is not None:
+                fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+                self._lock_file.close()
+                self._lock_file = None
 
     def target(self, rel_out: str) -> Path:
         """The path of an output; refused if it would land inside the input folder."""
@@ -96,10 +111,44 @@ class OutputFolder:
         )
 
     def record(self, kind: str, rel: str, lang: str, entry: dict[str, Any]) -> None:
-        """Record a finished output and rewrite the manifest atomically."""
+        """Record a finished output: in memory, and durably in the journal."""
+        self._remember(kind, rel, lang, entry)
+        line = json.dumps([kind, rel, lang, entry], ensure_ascii=False, sort_keys=True)
+        try:
+            if self._journal is None:
+                self._journal = open(self.out / JOURNAL, "a", encoding="utf-8")  # kept open
+            self._journal.write(line + "\n")
+            self._journal.flush()
+            os.fsync(self._journal.fileno())
+        except OSError as exc:
+            raise OutputError(
+                f"{self.out / JOURNAL}: cannot write ({exc.strerror or exc})"
+            ) from exc
+
+    def _remember(self, kind: str, rel: str, lang: str, entry: dict[str, Any]) -> None:
         self.manifest.setdefault(kind, {}).setdefault(rel, {})[lang] = entry
+
+    def _replay_journal(self) -> None:
+        """Apply the records a previous run appended but did not fold in."""
+        path = self.out / JOURNAL
+        if not path.exists():
+            return
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                try:
+                    kind, rel, lang, entry = json.loads(line)
+                except ValueError:
+                    continue  # the half-written last line of a killed run
+                self._remember(kind, rel, lang, entry)
+
+    def _compact(self) -> None:
+        """Write the manifest atomically, then drop the journal it now contains."""
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
         text = json.dumps(self.manifest, ensure_ascii=False, indent=1, sort_keys=True)
         write_atomic(self.out / MANIFEST, text + "\n")
+        (self.out / JOURNAL).unlink(missing_ok=True)
 
     def _load_manifest(self) -> dict[str, Any]:
         path = self.out / MANIFEST
