@@ -69,9 +69,23 @@ class TranslateConfig:
 class SummarizeConfig:
     """Summaries and briefs."""
 
-    engine: str = "extractive"  # "extractive", "seq2seq" or "llm"
-    model: str = ""
+    engine: str = "extractive"  # "extractive", "lead", "seq2seq" or "llm"
+    model: str = ""  # hub id or local path of the seq2seq model or instruct LLM
     sentences: int = 3
+    lead_bias: float = 1.0  # extractive: how strongly the lead is favoured
+    redundancy: float = 0.2  # extractive: MMR penalty for repeating picked sentences
+    chunk_tokens: int = 512  # abstractive: input tokens per chunk of a long article
+    max_new_tokens: int = 160  # abstractive: length of each generated summary
+    brief_engine: str = "translate"  # briefs in other languages: "translate" or "llm"
+
+
+@dataclass
+class BatchConfig:
+    """Folder runs (`toolkit translate DIR`, `toolkit summarize DIR`)."""
+
+    chunk_chars: int = 20000  # text sent to the model per call, across files
+    max_file_bytes: int = 10_000_000  # larger files are reported as failed
+    front_matter_keys: str = "title,description,summary"  # Markdown front matter; "" none
 
 
 SECTIONS: dict[str, type] = {
@@ -79,6 +93,7 @@ SECTIONS: dict[str, type] = {
     "repair": RepairConfig,
     "translate": TranslateConfig,
     "summarize": SummarizeConfig,
+    "batch": BatchConfig,
 }
 
 
@@ -90,6 +105,7 @@ class Config:
     repair: RepairConfig = field(default_factory=RepairConfig)
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
+    batch: BatchConfig = field(default_factory=BatchConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
