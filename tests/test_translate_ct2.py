@@ -253,7 +253,9 @@ def test_m2m100_target_token_is_the_decoder_prefix(m2m100, tmp_path):
     for tgt in ("es", "fr"):
         outputs[tgt] = ct2_backend.translate_batch(SENTENCES[:3], src="en", tgt=tgt)
         assert outputs[tgt] == torch_backend.translate_batch(SENTENCES[:3], src="en", tgt=tgt)
-        assert all(outputs[tgt]) and not any("__" in text for text in outputs[tgt])
+        # random weights may decode nothing for a sentence (seen on another machine's
+        # numerics), but never a language code
+        assert any(outputs[tgt]) and not any("__" in text for text in outputs[tgt])
     assert outputs["es"] != outputs["fr"]
 
 
@@ -383,3 +385,22 @@ def test_damaged_conversion_is_a_clear_error(marian, tmp_path):
     with pytest.raises(ToolkitError, match="CTranslate2 cannot load") as caught:
         backend_class("ct2")(marian, config)
     assert "delete that directory" in caught.value.one_line()
+
+
+def test_cuda_library_missing_at_first_use_is_a_clear_error(marian, tmp_path):
+    """CTranslate2 loads cuBLAS on the first batch; without CUDA 12's it says so plainly
+    (seen on a CUDA 13 machine: "Library libcublas.so.12 is not found")."""
+    backend = backend_class("ct2")(marian, _config(tmp_path, ct2_quantization="int8").translate)
+
+    class NoCuda:
+        def translate_batch(self, *args, **kwargs):
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    backend.translator = NoCuda()
+    backend.device = "cuda"
+    with pytest.raises(ToolkitError, match="cannot run on cuda here: Library libcublas") as caught:
+        backend.translate_batch(SENTENCES[:1], src="en", tgt="de")
+    assert "translate.device = cpu" in caught.value.one_line()
+    backend.device = "cpu"
+    with pytest.raises(RuntimeError):  # on the CPU it is not a CUDA problem: not reworded
+        backend.translate_batch(SENTENCES[:1], src="en", tgt="de")

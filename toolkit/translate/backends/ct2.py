@@ -71,13 +71,22 @@ class CT2Backend(Backend):
         limit = self.max_new_tokens([len(row) for row in rows])
         if self.forces_eos:
             limit -= 1
-        results = self.translator.translate_batch(
-            source,
-            target_prefix=prefix,
-            beam_size=max(1, self.config.num_beams),
-            max_decoding_length=max(1, limit),
-            max_input_length=0,  # the Translator already split long sentences; never truncate
-        )
+        try:
+            results = self.translator.translate_batch(
+                source,
+                target_prefix=prefix,
+                beam_size=max(1, self.config.num_beams),
+                max_decoding_length=max(1, limit),
+                max_input_length=0,  # the Translator already split long sentences; never truncate
+            )
+        except RuntimeError as exc:  # CUDA libraries are loaded only now, on first use
+            if self.device != "cuda":
+                raise
+            raise ToolkitError(
+                f"CTranslate2 cannot run on cuda here: {str(exc).splitlines()[0]}",
+                hint="its wheels need CUDA 12 cuBLAS; set translate.device = cpu "
+                "or use --engine torch",
+            ) from exc
         out = [tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
         return self.family.decode(out)
 
