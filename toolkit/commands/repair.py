@@ -16,7 +16,9 @@ import click
     type=click.Path(dir_okay=False),
     help="Write the repaired text to PATH (atomically) instead of standard output.",
 )
-@click.option("--lang", "-l", help="Language of the text (ISO 639-1); detected if left out.")
+@click.option(
+    "--lang", "-l", help="Language of the text (ISO 639-1 code); detected if left out or auto."
+)
 @click.option(
     "--engine",
     type=click.Choice(["rules", "model"]),

@@ -8,10 +8,9 @@ input text.
 
 from __future__ import annotations
 
-import langcodes
-
 from toolkit.config import Config
-from toolkit.errors import ConfigError, InputError, UnsupportedLanguageError
+from toolkit.errors import ConfigError, InputError
+from toolkit.langs import AUTO, normalize
 from toolkit.repair.edits import EditLog, Flag, Repaired
 from toolkit.repair.flags import CHECKS
 from toolkit.repair.languages import profile
@@ -69,8 +68,8 @@ def check(text: str, ctx: Context) -> list[Flag]:
 
 
 def resolve_language(text: str, lang: str | None, config: Config) -> str:
-    """The ISO 639-1 code to repair with: `lang` normalised, or the detected language."""
-    if lang is not None:
+    """The ISO 639-1 code to repair with: `lang` normalised, or (None, "auto") detected."""
+    if lang is not None and str(lang).strip().lower() != AUTO:
         return normalize_language(lang)
     if not text.strip():
         return "und"
@@ -84,10 +83,7 @@ def resolve_language(text: str, lang: str | None, config: Config) -> str:
 
 
 def normalize_language(lang: str) -> str:
-    """`"EN-us"` -> `"en"`; raises `UnsupportedLanguageError` for a code that is not one."""
-    raw = lang.strip().replace("_", "-")
-    if raw.lower() == "und":
+    """`"EN-us"` -> `"en"` (see `toolkit.langs`); "und" asks for the conservative rules."""
+    if isinstance(lang, str) and lang.strip().lower() == "und":
         return "und"
-    if not raw or not langcodes.tag_is_valid(raw):
-        raise UnsupportedLanguageError(f"unknown language code {lang!r}")
-    return langcodes.Language.get(raw).language or "und"
+    return normalize(lang)

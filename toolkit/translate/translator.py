@@ -24,7 +24,7 @@ from toolkit.text import Span
 from toolkit.translate import checks, registry
 from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import Backend, LocalModel
-from toolkit.translate.langs import normalize
+from toolkit.translate.langs import normalize, source_language, variant
 from toolkit.translate.memory import TranslationMemory, default_path
 from toolkit.translate.models import find_local, locate, unavailable, validate_ref
 from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
@@ -116,8 +116,10 @@ class Translator:
     ) -> Translation | list[Translation]:
         """Translate a text, or a list of texts (one result each, same order), into `to`.
 
-        `src` None means detect each text's language. `model` (hub id or local
-        directory) overrides the registry for this call.
+        `src` None (or "auto") means detect each text's language. `model` (hub id or
+        local directory) overrides the registry for this call. Language codes follow
+        `toolkit.langs`: a region or script (pt-BR, zh-Hant) is translated into the base
+        language, with a warning.
         """
         if isinstance(text_or_list, (bytes, bytearray)):
             raise InputError("got bytes, not text", hint="decode it first (see read_input)")
@@ -127,7 +129,7 @@ class Translator:
             if not isinstance(text, str):
                 raise InputError(f"item {i} is {type(text).__name__}, not text")
         tgt = normalize(to)
-        given = normalize(src) if src else None
+        given = source_language(src)
         if model:
             validate_ref(model)
         docs = [_Doc(text, units(text)) for text in texts]
@@ -149,6 +151,13 @@ class Translator:
             for i, result in zip(indices, translated, strict=True):
                 results[i] = result
         done = [r for r in results if r is not None]
+        dropped = variant(to)
+        if dropped:
+            for result in done:
+                result.warnings.append(
+                    f"{to!r} asked for: translated into {tgt}; the models do not tell "
+                    f"{dropped} from other variants of {tgt}, so the output may not be {dropped}"
+                )
         return done[0] if single else done
 
     def close(self) -> None:
