@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from toolkit.errors import ConfigError
+from toolkit.errors import ConfigError, InputTypeError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -212,6 +212,16 @@ class Config:
                     hint=f"[{section}] has: {', '.join(sorted(_field_names(section)))}",
                 )
             self.set(f"{section}.{name}", value, f"env {var}")
+
+
+def require_config(value: object, caller: str) -> Config | None:
+    """`value` if it is a `Config` or None; else an `InputTypeError` naming `caller`."""
+    if value is None or isinstance(value, Config):
+        return value
+    raise InputTypeError(
+        f"{caller}: config must be a toolkit.Config or None, not {type(value).__name__}",
+        hint="build one with toolkit.Config.load()",
+    )
 
 
 def user_config_path() -> Path:

@@ -8,13 +8,14 @@ input text.
 
 from __future__ import annotations
 
-from toolkit.config import Config
-from toolkit.errors import ConfigError, InputError
+from toolkit.config import Config, require_config
+from toolkit.errors import ConfigError
 from toolkit.langs import AUTO, normalize
 from toolkit.repair.edits import EditLog, Flag, Repaired
 from toolkit.repair.flags import CHECKS
 from toolkit.repair.languages import profile
 from toolkit.repair.rules import RULES, Context
+from toolkit.text import require_text
 
 MAX_PASSES = 4
 # Below this detection confidence the language's conventions are not trusted and the
@@ -31,9 +32,8 @@ def repair(text: str, lang: str | None = None, *, config: Config | None = None) 
     built-in defaults (`Config()`); `config.repair.engine = "model"` adds the guarded
     LLM post-editor for flagged and broken sentences.
     """
-    if not isinstance(text, str):
-        raise InputError(f"repair() needs text (str), not {type(text).__name__}")
-    config = config or Config()
+    require_text(text, "repair()")
+    config = require_config(config, "repair()") or Config()
     engine = config.repair.engine
     if engine not in ENGINES:
         raise ConfigError(f"unknown repair engine {engine!r} (choose from {', '.join(ENGINES)})")
