@@ -14,7 +14,7 @@ import click
     "-o",
     "out_path",
     type=click.Path(dir_okay=False),
-    help="Write the repaired text to PATH (atomically) instead of standard output.",
+    help="Write the repaired text to FILE (atomically) instead of standard output.",
 )
 @click.option(
     "--lang", "-l", help="Language of the text (ISO 639-1 code); detected if left out or auto."
