@@ -88,3 +88,14 @@ def test_unusable_gpu_is_a_config_error(monkeypatch):
     with pytest.raises(ConfigError, match="no CUDA GPU"):
         select_device("cuda")
     assert select_device("cpu") == "cpu"
+
+
+def test_model_pairs_are_normalized_or_refused(tmp_path):
+    cfg = Config.load(search_default_files=False, env={})
+    cfg.set("translate.models", {"PT-EN": "/m/pt-en", "spa_eng": "/m/es-en"})
+    assert cfg.translate.models == {"pt-en": "/m/pt-en", "es-en": "/m/es-en"}
+    for bad, fragment in [("pt", "not a language pair"), ("xx-en", "unknown language code")]:
+        path = tmp_path / "pairs.toml"
+        path.write_text(f'[translate.models]\n"{bad}" = "/m"\n')
+        with pytest.raises(ConfigError, match=fragment):
+            Config.load(path, env={}, search_default_files=False)

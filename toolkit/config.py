@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from toolkit.errors import ConfigError, InputTypeError
+from toolkit.errors import ConfigError, InputTypeError, UnsupportedLanguageError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -154,6 +154,8 @@ class Config:
         try:
             converted = _coerce(value, _field_type(section, name))
             _check(key, converted)
+            if key == "translate.models":
+                converted = _model_pairs(converted)
         except ValueError as exc:
             reason = f" ({exc})" if str(exc) else ""
             raise ConfigError(
@@ -306,6 +308,23 @@ def _coerce(value: Any, kind: Any) -> Any:
             raise ValueError("expected a table of names to strings")
         return {str(k): str(v) for k, v in value.items()}
     raise TypeError(f"config fields of type {kind} are not supported")  # a bug, not user input
+
+
+def _model_pairs(table: dict[str, str]) -> dict[str, str]:
+    """``{"PT-EN": m}`` -> ``{"pt-en": m}``: keys are language pairs, normalized the way
+    the registry looks them up, so a pair spelled differently is not silently ignored."""
+    from toolkit.langs import normalize  # langcodes: only when pairs are configured
+
+    pairs = {}
+    for pair, model in table.items():
+        parts = pair.replace("_", "-").split("-")
+        if len(parts) != 2:
+            raise ValueError(f"key {pair!r} is not a language pair such as 'pt-en'")
+        try:
+            pairs["-".join(normalize(part) for part in parts)] = model
+        except (UnsupportedLanguageError, TypeError) as exc:
+            raise ValueError(f"key {pair!r}: {exc}") from None
+    return pairs
 
 
 def _check(key: str, value: Any) -> None:
