@@ -137,3 +137,18 @@ def test_readme_examples_use_real_options(command, options, capsys):
     assert shown <= set(options), shown - set(options)
     for option in options:
         assert option in helped
+
+
+@pytest.mark.parametrize("args", [["detect", "-"], ["detect", "--jsonl"], ["repair", "-"]])
+def test_closed_standard_input_is_bad_input(args):
+    """`toolkit detect - <&-`: Python has no sys.stdin at all."""
+    proc = subprocess.run(
+        ["bash", "-c", 'exec "$0" -m toolkit "$@" <&-', sys.executable, *args],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=30,
+    )
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stderr.decode().strip() == (
+        "error: standard input is closed (pass a FILE, or pipe text in)"
+    )

@@ -54,7 +54,7 @@ def read_input(source: str | os.PathLike[str], *, stdin: bytes | None = None) ->
     if str(source) == "-":
         if stdin is not None:
             return decode_bytes(_check_size(stdin, "<stdin>"), "<stdin>")
-        return decode_bytes(_read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
+        return decode_bytes(_read_limited(stdin_bytes(), "<stdin>"), "<stdin>")
     path = Path(source)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -78,6 +78,14 @@ def read_input(source: str | os.PathLike[str], *, stdin: bytes | None = None) ->
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     return decode_bytes(data, str(path))
+
+
+def stdin_bytes() -> BinaryIO:
+    """Standard input as a binary stream; `InputError` when the process has none (``<&-``)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("standard input is closed", hint="pass a FILE, or pipe text in")
+    return stream
 
 
 def _read_limited(stream: BinaryIO, name: str) -> bytes:
