@@ -17,11 +17,13 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q "$(TORCH)"
-	$(PIP) install -q -e ".[dev]"
+	$(PIP) install -q -e ".[dev,ct2]"
 	touch $(STAMP)
 
+# Exit code 6 means "partial": briefs whose translation model is not on this machine are
+# listed with the `toolkit models pull` command; the demo still counts as a success.
 demo: $(STAMP)
-	$(VENV)/bin/toolkit detect $(SEED)
+	$(VENV)/bin/toolkit summarize $(SEED) --to en,es,fr || test $$? -eq 6
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -66,3 +66,11 @@ def tiny_m2m100(tmp_path_factory) -> Path:
     from tinymodels.m2m100 import build_m2m100
 
     return build_m2m100(tmp_path_factory.mktemp("models") / "m2m100")
+
+
+@pytest.fixture(scope="session")
+def tiny_t5(tmp_path_factory) -> Path:
+    """A T5 summarization model (input limit 64 tokens, so articles come in chunks)."""
+    from tinymodels.t5 import build_t5
+
+    return build_t5(tmp_path_factory.mktemp("models") / "t5")

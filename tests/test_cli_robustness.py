@@ -117,26 +117,27 @@ def test_help_and_readme_list_every_exit_code(capsys):
         assert str(code) in table, code
 
 
-@pytest.mark.parametrize(
-    ("command", "options"),
-    [
-        (["repair"], ["--out", "--lang", "--engine", "--diff", "--json", "--explain"]),
-        (["translate"], ["--to", "--from", "--model", "--json", "--no-cache", "--out"]),
-        (["detect"], ["--json", "--per-paragraph", "--per-sentence", "--jsonl"]),
-    ],
-)
-def test_readme_examples_use_real_options(command, options, capsys):
-    """Every option the README shows for a command exists in its --help."""
-    helped = run_cli([*command, "--help"], capsys=capsys).stdout
+def test_readme_command_lines_use_real_commands_and_options():
+    """Every `toolkit ...` line in the README names a real command and only its options."""
+    import click
+
+    from toolkit.cli import cli
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    shown = set()
-    for line in readme.splitlines():
-        if line.startswith(f"toolkit {command[0]} "):
-            shown.update(re.findall(r"(?<![\w-])--[a-z][a-z-]+", line.split("#")[0]))
-    assert shown, command
-    assert shown <= set(options), shown - set(options)
-    for option in options:
-        assert option in helped
+    lines = [line for line in readme.splitlines() if line.startswith("toolkit ")]
+    assert len(lines) > 10
+    global_options = {opt for param in cli.params for opt in param.opts} | {"--help", "-h"}
+    for line in lines:
+        words = line.split("#")[0].split()[1:]
+        command: click.Command = cli
+        ctx = click.Context(cli)
+        while isinstance(command, click.Group) and words and not words[0].startswith("-"):
+            found = command.get_command(ctx, words.pop(0))
+            assert found is not None, line
+            command = found
+        options = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+        used = set(re.findall(r"(?<![\w-])--?[a-zA-Z][a-z-]*", " ".join(words)))
+        assert used <= options | global_options, (line, used - options)
 
 
 @pytest.mark.parametrize("args", [["detect", "-"], ["detect", "--jsonl"], ["repair", "-"]])

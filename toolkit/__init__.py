@@ -34,6 +34,12 @@ _EXPORTS: dict[str, str] = {
     "translate": "toolkit.translate",
     "Translator": "toolkit.translate",
     "Translation": "toolkit.translate",
+    "summarize": "toolkit.summarize",
+    "Summary": "toolkit.summarize",
+    "Pipeline": "toolkit.pipeline",
+    "Result": "toolkit.pipeline",
+    "translate_tree": "toolkit.batch",
+    "summarize_tree": "toolkit.batch",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "config": "toolkit.commands.config:config",
     "detect": "toolkit.commands.detect:detect",
     "models": "toolkit.commands.models:models",
+    "summarize": "toolkit.commands.summarize:summarize",
     "translate": "toolkit.commands.translate:translate",
     "repair": "toolkit.commands.repair:repair",
 }

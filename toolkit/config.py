@@ -64,15 +64,30 @@ class TranslateConfig:
     cache: bool = True
     cache_path: str = ""  # empty: <user cache dir>/toolkit/memory.sqlite3
     ct2_quantization: str = "auto"  # auto: int8 on CPU, float16 on GPU
+    ct2_dir: str = ""  # empty: <user cache dir>/toolkit/ct2 (converted models)
 
 
 @dataclass
 class SummarizeConfig:
     """Summaries and briefs."""
 
-    engine: str = "extractive"  # "extractive", "seq2seq" or "llm"
-    model: str = ""
+    engine: str = "extractive"  # "extractive", "lead", "seq2seq" or "llm"
+    model: str = ""  # hub id or local path of the seq2seq model or instruct LLM
     sentences: int = 3
+    lead_bias: float = 1.0  # extractive: how strongly the lead is favoured
+    redundancy: float = 0.2  # extractive: MMR penalty for repeating picked sentences
+    chunk_tokens: int = 512  # abstractive: input tokens per chunk of a long article
+    max_new_tokens: int = 160  # abstractive: length of each generated summary
+    brief_engine: str = "translate"  # briefs in other languages: "translate" or "llm"
+
+
+@dataclass
+class BatchConfig:
+    """Folder runs (`toolkit translate DIR`, `toolkit summarize DIR`)."""
+
+    chunk_chars: int = 20000  # text sent to the model per call, across files
+    max_file_bytes: int = 10_000_000  # larger files are reported as failed
+    front_matter_keys: str = "title,description,summary"  # Markdown front matter; "" none
 
 
 SECTIONS: dict[str, type] = {
@@ -80,6 +95,7 @@ SECTIONS: dict[str, type] = {
     "repair": RepairConfig,
     "translate": TranslateConfig,
     "summarize": SummarizeConfig,
+    "batch": BatchConfig,
 }
 
 # Allowed values, checked whenever a value is set (file, environment, flag or Python), so
@@ -108,6 +124,7 @@ class Config:
     repair: RepairConfig = field(default_factory=RepairConfig)
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
+    batch: BatchConfig = field(default_factory=BatchConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod

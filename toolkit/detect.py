@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import re
 import string
-import sys
 import threading
-import types
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
@@ -41,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from toolkit._stage import make_callable
 from toolkit.config import require_config
 from toolkit.text import paragraphs, require_text, sentences
 
@@ -320,15 +319,4 @@ def _probabilities(scores: np.ndarray, langs: tuple[str, ...]) -> list[tuple[str
     return [(lang, round(prob, 4)) for lang, prob in [best, *rest] if prob >= _MIN_CANDIDATE_PROB]
 
 
-class _CallableModule(types.ModuleType):
-    """Lets ``toolkit.detect(text)`` work even after ``import toolkit.detect``.
-
-    Importing this submodule rebinds the package attribute ``toolkit.detect`` from the
-    function to the module, so the module forwards calls to `detect`.
-    """
-
-    def __call__(self, text: str, *, config: Config | None = None) -> Detection:
-        return detect(text, config=config)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, detect)

@@ -81,3 +81,28 @@ def path(state) -> None:
     settings = state.config().translate
     click.echo(f"models: {store.cache_dir(settings)}")
     click.echo(f"translation memory: {default_path(settings)}")
+
+
+@models.command("convert")
+@click.argument("ref", metavar="ID_OR_PATH")
+@click.option(
+    "--quantization",
+    help="Weight type: int8 (CPU default), float16 (GPU default), float32, int8_float16, ...",
+)
+@click.pass_obj
+def convert(state, ref: str, quantization: str | None) -> None:
+    """Convert a model for the ct2 engine (CTranslate2), once; print where it is.
+
+    The conversion is cached by model, revision and quantization; `toolkit translate
+    --engine ct2` converts on first use too, this only does it ahead of time.
+    """
+    from toolkit.translate import ct2convert
+    from toolkit.translate.models import locate
+
+    settings = state.config(**{"translate.ct2_quantization": quantization}).translate
+    local = locate(ref, settings)
+    quant = ct2convert.quantization(settings.ct2_quantization, ct2convert.device(settings.device))
+    root = ct2convert.cache_root(settings)
+    already = (ct2convert.converted_dir(local, quant, root) / ct2convert.MARKER).is_file()
+    path = ct2convert.ensure_converted(local, quant, root)
+    click.echo(f"{ref} ({quant}, {'already converted' if already else 'converted'}): {path}")

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
 
 @click.command()
-@click.argument("source", metavar="FILE|-")
-@click.option("--to", "to", required=True, help="Target language (ISO code, e.g. es).")
+@click.argument("source", metavar="FILE|DIR|-")
+@click.option(
+    "--to", "to", required=True, help="Target language (ISO code, e.g. es); for a DIR: es,fr."
+)
 @click.option("--from", "src", default="auto", show_default=True, help="Source language, or auto.")
 @click.option("--model", help="Hub id or local directory of the model to use.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with segments and models.")
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--engine", help="Inference engine: torch (default) or ct2.")
 @click.option(
-    "--out", type=click.Path(dir_okay=False), help="Write the result here instead of stdout."
+    "--out", type=click.Path(), help="Write the result here instead of stdout (DIR: required)."
 )
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    help="DIR: JSON/JSONL field to translate (dotted path, repeatable; default text).",
+)
+@click.option("--force", is_flag=True, help="DIR: redo every output, even current ones.")
 @click.pass_obj
 def translate(
     state,
@@ -29,18 +39,29 @@ def translate(
     no_cache: bool,
     engine: str | None,
     out: str | None,
+    fields: tuple[str, ...],
+    force: bool,
 ) -> None:
     """Translate FILE (or - for standard input) into the language given by --to.
 
     Paragraphs, headings, list markers and blank lines come back exactly where they
     were. Models load from local paths or the local cache only; a missing model exits
     with code 5 and names the `toolkit models pull` command that fetches it.
+
+    A DIR is translated file by file into --out, structure kept (txt, md, html, json,
+    jsonl, srt), resumable: see README "Batch runs".
     """
     from toolkit.translate import Translator
 
     config = state.config(
         **{"translate.engine": engine, "translate.cache": False if no_cache else None}
     )
+    if source != "-" and Path(source).is_dir():
+        from toolkit.batch.cli import translate_folder
+
+        options = {"src": None if src == "auto" else src, "model": model, "force": force}
+        translate_folder(state, config, source, to, out, fields, as_json=as_json, **options)
+        return
     translator = Translator(config)
     try:
         emit(state, translator, source, to, None if src == "auto" else src, model, as_json, out)

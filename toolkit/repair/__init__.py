@@ -11,9 +11,7 @@ Rules live in `rules.py` (fixes) and `flags.py` (checks); language data in
 when used).
 """
 
-import sys
-import types
-
+from toolkit._stage import make_callable
 from toolkit.repair.core import repair
 from toolkit.repair.edits import Edit, Flag, Repaired
 from toolkit.repair.flags import CHECKS
@@ -22,11 +20,4 @@ from toolkit.repair.rules import RULES
 __all__ = ["CHECKS", "RULES", "Edit", "Flag", "Repaired", "repair"]
 
 
-class _CallableModule(types.ModuleType):
-    """Lets `from toolkit import repair; repair(text)` work although `repair` is a package."""
-
-    def __call__(self, text: str, lang: str | None = None, *, config=None) -> Repaired:
-        return repair(text, lang, config=config)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, repair)

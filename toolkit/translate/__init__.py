@@ -10,9 +10,7 @@ Engines live in `toolkit.translate.backends` (a `Backend` per engine, chosen by
 Nothing here imports torch until a model is loaded.
 """
 
-import sys
-import types
-
+from toolkit._stage import make_callable
 from toolkit.translate.translator import (
     Segment,
     Translation,
@@ -24,15 +22,4 @@ from toolkit.translate.translator import (
 __all__ = ["Segment", "Translation", "Translator", "TranslatorStats", "translate"]
 
 
-class _CallableModule(types.ModuleType):
-    """Lets ``toolkit.translate(text, to)`` work even after ``import toolkit.translate``.
-
-    Importing this subpackage rebinds the attribute ``toolkit.translate`` from the
-    function to the package, so the package forwards calls to `translate`.
-    """
-
-    def __call__(self, *args, **kwargs):
-        return translate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, translate)

@@ -1,0 +1,107 @@
+"""The pipeline: detection, repair, summary, a brief per language, QA, partial results."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import SEED
+
+from toolkit.config import Config
+from toolkit.errors import InputError, UnsupportedLanguageError
+from toolkit.pipeline import Pipeline
+from toolkit.qa import numbers
+
+
+def make_config(tmp_path, models=None) -> Config:
+    """No models on disk except the given pair -> directory table; short generation."""
+    config = Config.load(search_default_files=False)
+    config.set("translate.model_dir", str(tmp_path / "hub"))
+    config.set("translate.models", {pair: str(path) for pair, path in (models or {}).items()})
+    config.set("translate.cache", False)
+    config.set("translate.threads", 1)
+    config.set("translate.max_new_tokens_ratio", 0.5)
+    return config
+
+
+def test_source_language_brief_is_the_summary(tmp_path, seed_text):
+    result = Pipeline(make_config(tmp_path)).run(seed_text, sentences=2)
+    assert result.lang == "en" and result.detection.lang == "en"
+    assert [b.lang for b in result.briefs] == ["en"]
+    brief = result.briefs[0]
+    assert brief.ok and brief.text == result.summary.text and brief.engine == "textrank"
+    assert brief.warnings == []  # an extract states nothing its source does not
+    assert len(result.summary.sentences) == 2 and not result.partial
+    assert result.repair.edits  # the seed article arrives with MT artifacts
+    for sentence in result.summary.sentences:
+        assert sentence in " ".join(result.repair.text.split())
+    assert set(result.timings) == {"detect", "repair", "summarize", "brief:en", "qa", "total"}
+    assert all(t >= 0 for t in result.timings.values())
+
+
+def test_one_missing_model_does_not_stop_the_other_languages(tmp_path, seed_text, tiny_marian):
+    config = make_config(tmp_path, {"en-fr": tiny_marian, "en-de": tiny_marian})
+    with Pipeline(config) as pipeline:
+        result = pipeline.run(seed_text, to=["en", "es", "fr", "de"], words=60)
+        translator = pipeline._translator
+        assert translator.stats.model_loads == 1  # one model, reused for fr and de
+    assert [b.lang for b in result.briefs] == ["en", "es", "fr", "de"]
+    en, es, fr, de = result.briefs
+    assert en.ok and fr.ok and de.ok and not es.ok
+    assert result.partial and [b.lang for b in result.missing] == ["es"]
+    assert "Helsinki-NLP/opus-mt-en-es" in es.error
+    assert "toolkit models pull Helsinki-NLP/opus-mt-en-es" in es.hint
+    for brief in (fr, de):
+        assert brief.text.strip() and brief.models == [str(tiny_marian)]
+        assert brief.engine == "translate:torch"
+
+
+def test_translated_briefs_get_fact_checks(tmp_path, seed_text, tiny_marian):
+    # The tiny model writes gibberish, so the numbers of the summary are lost in it.
+    config = make_config(tmp_path, {"en-fr": tiny_marian})
+    result = Pipeline(config).run(seed_text, to=["fr"], sentences=3, lang="en")
+    summary_numbers = {n.text for n in numbers(result.summary.text, "en")}
+    assert "10,000" in summary_numbers
+    brief = result.briefs[0]
+    flagged = {(w.kind, w.value) for w in brief.warnings}
+    assert ("number", "10,000") in flagged
+    assert all(w.message for w in brief.warnings)
+
+
+def test_given_language_skips_detection(tmp_path, seed_text):
+    result = Pipeline(make_config(tmp_path)).run(seed_text, lang="EN")
+    assert result.detection is None and result.lang == "en"
+    assert result.to_dict()["detection"]["given"] is True
+
+
+@pytest.mark.parametrize(
+    "text,kwargs,error",
+    [
+        ("   \n", {}, InputError),
+        ("Just A Headline\n", {"lang": "en"}, InputError),
+        ("12345 67890", {}, UnsupportedLanguageError),  # nothing to detect
+        ("A sentence here. And another one.", {"to": ["xx"]}, UnsupportedLanguageError),
+    ],
+)
+def test_bad_input(tmp_path, text, kwargs, error):
+    with pytest.raises(error):
+        Pipeline(make_config(tmp_path)).run(text, **kwargs)
+
+
+def test_public_api_and_no_torch_for_a_source_language_brief(seed_text):
+    code = (
+        "import sys, toolkit\n"
+        "from toolkit import Pipeline, Result, Summary, summarize\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "s = summarize(text, sentences=2)\n"  # language detected
+        "assert isinstance(s, Summary) and s.lang == 'en' and len(s.sentences) == 2\n"
+        "r = Pipeline().run(text)\n"
+        "assert isinstance(r, Result) and r.briefs[0].text == r.summary.text\n"
+        "print('torch' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"

@@ -1,0 +1,108 @@
+"""Show a pipeline `Result` as plain text, Markdown or JSON.
+
+Every format shows each brief with its language and its fact-check warnings, and lists
+the languages that could not be produced with the command that fixes them. The JSON
+form is `Result.to_dict()`; its fields are documented in README ("Summaries and briefs").
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from toolkit.pipeline import Brief, Result
+
+FORMATS = ("text", "markdown", "json")
+
+
+def render(result: Result, fmt: str = "text") -> str:
+    """`result` in format `fmt` (one of FORMATS), ending with a newline."""
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown(result)
+    return _text(result)
+
+
+def language_name(code: str) -> str:
+    """ "Spanish (es)" for "es"; the bare code if langcodes does not know it."""
+    try:
+        import langcodes
+
+        name = langcodes.Language.get(code).display_name()
+    except (LookupError, ValueError, ImportError):
+        return code
+    return f"{name} ({code})" if name and name != code else code
+
+
+def _source_line(result: Result) -> str:
+    if result.detection is None:
+        origin = "given"
+    else:
+        origin = f"detected, confidence {result.detection.confidence:.2f}"
+    repair = result.repair
+    return (
+        f"{result.name}: {language_name(result.lang)}, {origin}; "
+        f"repair: {len(repair.edits)} edit(s), {len(repair.flags)} flag(s); "
+        f"summary: {len(result.summary.sentences)} sentence(s), {result.summary.method}"
+    )
+
+
+def _made_with(brief: Brief) -> str:
+    models = f" ({', '.join(brief.models)})" if brief.models else ""
+    return f"{brief.engine}{models}"
+
+
+def _text(result: Result) -> str:
+    lines = [_source_line(result), ""]
+    for brief in result.briefs:
+        if not brief.ok:
+            lines.append(f"== {language_name(brief.lang)}: MISSING ==")
+            lines.append(f"{brief.error}")
+            if brief.hint:
+                lines.append(brief.hint)
+            lines.append("")
+            continue
+        lines.append(f"== {language_name(brief.lang)} == [{_made_with(brief)}]")
+        lines.append(brief.text)
+        for warning in brief.warnings:
+            lines.append(f"  warning ({warning.kind}): {warning.message}")
+        lines.append("")
+    lines.extend(_missing_lines(result, code=lambda s: s))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _markdown(result: Result) -> str:
+    lines = [f"# Briefs: {result.name}", "", _source_line(result), ""]
+    for brief in result.briefs:
+        if not brief.ok:
+            lines += [f"## {language_name(brief.lang)}: missing", "", brief.error or ""]
+            if brief.hint:
+                lines += ["", _code(brief.hint)]
+            lines.append("")
+            continue
+        lines += [f"## {language_name(brief.lang)}", "", brief.text, ""]
+        lines += [f"*Made with: {_made_with(brief)}*", ""]
+        if brief.warnings:
+            lines += ["**Check these facts:**", ""]
+            lines += [f"- {w.kind}: {w.message}" for w in brief.warnings]
+            lines.append("")
+    lines.extend(_missing_lines(result, code=_code))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _missing_lines(result: Result, code) -> list[str]:
+    missing = result.missing
+    if not missing:
+        return []
+    codes = ", ".join(b.lang for b in missing)
+    lines = [f"Missing languages: {codes}. To produce them:"]
+    lines += [f"- {b.lang}: {code(b.hint or b.error or '')}" for b in missing]
+    return lines
+
+
+def _code(hint: str) -> str:
+    """A hint with its command in Markdown code: "fetch it with: `toolkit models pull x`"."""
+    head, sep, command = hint.partition("toolkit ")
+    return f"{head}`{sep}{command}`" if sep else hint
