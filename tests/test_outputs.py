@@ -46,7 +46,9 @@ def test_check_output_refuses_every_spelling_of_the_input(tmp_path):
     check_output(tmp_path / "other.txt", "-", None)  # stdin is not a file
 
 
-@pytest.mark.parametrize("command", [["repair"], ["translate", "--to", "es", "--from", "en"]])
+@pytest.mark.parametrize(
+    "command", [["repair"], ["translate", "--to", "es", "--from", "en"], ["summarize"]]
+)
 def test_cli_never_overwrites_its_input(tmp_path, capsys, command):
     source = _input(tmp_path)
     before = source.stat()
@@ -112,3 +114,27 @@ def test_a_pipe_is_read_like_a_file(tmp_path):
 def test_standard_input_is_bounded(tmp_path):
     with pytest.raises(InputError, match="too large"):
         read_input("-", stdin=b"a" * (MAX_INPUT_BYTES + 1))
+
+
+def test_every_command_with_out_refuses_its_input(tmp_path, capsys):
+    """A new command that writes with --out gets the same guarantee, or this fails."""
+    import click
+
+    from toolkit.cli import COMMANDS, cli
+
+    source = _input(tmp_path)
+    ctx = click.Context(cli)
+    checked = []
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        if isinstance(command, click.Group):
+            continue
+        options = {opt for param in command.params for opt in param.opts}
+        if "--out" not in options:
+            continue
+        extra = ["--to", "es"] if "--to" in options else []
+        result = run_cli([name, str(source), "--out", str(source), *extra], capsys=capsys)
+        assert_clean_error(result, 8, "refusing to overwrite an input")
+        checked.append(name)
+    assert source.read_text(encoding="utf-8") == ARTICLE
+    assert {"repair", "translate"} <= set(checked)
