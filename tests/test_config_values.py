@@ -23,6 +23,9 @@ from toolkit.errors import ConfigError
         ("TOOLKIT_REPAIR_MAX_DRIFT", "inf", "finite"),
         ("TOOLKIT_TRANSLATE_DEVICE", "gpu", "auto, cpu, cuda"),
         ("TOOLKIT_TRANSLATE_ALLOW_DOWNLOAD", "maybe", "true or false"),
+        ("TOOLKIT_SUMMARIZE_SENTENCES", "-3", "at least 1"),
+        ("TOOLKIT_SUMMARIZE_REDUNDANCY", "1.5", "at most 1"),
+        ("TOOLKIT_BATCH_MAX_FILE_BYTES", "0", "at least 1"),
     ],
 )
 def test_bad_environment_values_name_the_variable(var, value, fragment):

@@ -110,6 +110,13 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "translate.max_sentence_tokens": (0, None),  # 0: the model's own input limit
     "translate.max_new_tokens_ratio": (0.0, None),
     "translate.num_beams": (1, None),
+    "summarize.sentences": (1, None),
+    "summarize.lead_bias": (0.0, None),
+    "summarize.redundancy": (0.0, 1.0),  # MMR weight of similarity to what is picked
+    "summarize.chunk_tokens": (1, None),
+    "summarize.max_new_tokens": (1, None),
+    "batch.chunk_chars": (1, None),
+    "batch.max_file_bytes": (1, None),
 }
 PATTERNS: dict[str, tuple[str, str]] = {
     "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
