@@ -27,7 +27,6 @@ class InputError(ToolkitError):
     """The input cannot be read as text: missing, unreadable, binary, a directory..."""
 
     exit_code = 3
-    default_hint = "pass a readable UTF-8/UTF-16 text file, or - for standard input"
 
 
 class InputTypeError(InputError, TypeError):

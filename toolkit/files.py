@@ -25,6 +25,7 @@ from typing import BinaryIO
 from toolkit.errors import InputError, OutputError
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+READ_HINT = "pass a readable UTF-8/UTF-16 text file, or - for standard input"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -57,15 +58,15 @@ def read_input(source: str | os.PathLike[str], *, stdin: bytes | None = None) ->
         return decode_bytes(_read_limited(stdin_bytes(), "<stdin>"), "<stdin>")
     path = Path(source)
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise _unreadable(f"{path}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
+        raise _unreadable(f"{path}: is a directory, not a file")
     try:
         info = path.stat()
         if not (
             stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)
         ):
-            raise InputError(f"{path}: not a regular file")
+            raise _unreadable(f"{path}: not a regular file")
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_INPUT_BYTES:
             raise InputError(
                 f"{path}: too large ({info.st_size} bytes, limit {MAX_INPUT_BYTES})",
@@ -74,10 +75,15 @@ def read_input(source: str | os.PathLike[str], *, stdin: bytes | None = None) ->
         with path.open("rb") as handle:
             data = _read_limited(handle, str(path))
     except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
+        raise _unreadable(f"{path}: permission denied") from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise _unreadable(f"{path}: cannot read ({exc.strerror or exc})") from exc
     return decode_bytes(data, str(path))
+
+
+def _unreadable(message: str) -> InputError:
+    """An input that cannot be read as text, with the hint that says what can be."""
+    return InputError(message, hint=READ_HINT)
 
 
 def stdin_bytes() -> BinaryIO:
@@ -112,10 +118,15 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> InputText:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: invalid {encoding} text ({exc.reason})") from exc
+                raise _unreadable(f"{name}: invalid {encoding} text ({exc.reason})") from exc
             return InputText(text.lstrip("\ufeff"), name, encoding)
     if b"\x00" in data:
-        raise InputError(f"{name}: looks like a binary file (contains NUL bytes)")
+        if _utf16_without_bom(data):
+            raise InputError(
+                f"{name}: looks like UTF-16 without a byte-order mark",
+                hint="save it as UTF-8, or as UTF-16 with a BOM",
+            )
+        raise _unreadable(f"{name}: looks like a binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -135,7 +146,21 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> InputText:
             encoding,
             [f"{name}: not valid UTF-8; decoded as {encoding}, check accented letters"],
         )
-    raise InputError(f"{name}: cannot decode as text")  # pragma: no cover - latin-1 decodes all
+    raise _unreadable(f"{name}: cannot decode as text")  # pragma: no cover - latin-1 decodes all
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether NUL bytes sit in every other byte, as in UTF-16 text of mostly Latin letters.
+
+    Only used to word the refusal: without a BOM the byte order is a guess, so such a
+    file is still refused rather than decoded.
+    """
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 4:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= 0.6 * half and min(even, odd) < 0.1 * half
 
 
 def _refuse_binary_looking(text: str, name: str) -> None:
@@ -147,7 +172,7 @@ def _refuse_binary_looking(text: str, name: str) -> None:
         1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
     )
     if controls / len(sample) > 0.05:
-        raise InputError(f"{name}: looks like a binary file, not text")
+        raise _unreadable(f"{name}: looks like a binary file, not text")
 
 
 def check_output(path: str | os.PathLike[str], *inputs: str | os.PathLike[str] | None) -> None:
