@@ -27,8 +27,9 @@ ENGINES = ("rules", "model")
 def repair(text: str, lang: str | None = None, *, config: Config | None = None) -> Repaired:
     """Repair machine-translation artifacts in `text`; log every edit and flag suspects.
 
-    `lang` is an ISO 639-1 code; without it the language is detected (`toolkit.detect`)
-    and, when detection is unsure, the conservative `und` rules apply. `config` defaults to the
+    `lang` is a language code (rules in `toolkit.langs`; "und" asks for the conservative
+    rules); without it (or with "auto") the language is detected (`toolkit.detect`) and,
+    when detection is unsure, the conservative `und` rules apply. `config` defaults to the
     built-in defaults (`Config()`); `config.repair.engine = "model"` adds the guarded
     LLM post-editor for flagged and broken sentences.
     """
