@@ -84,3 +84,23 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
 def test_write_atomic_refuses_directory(tmp_path):
     with pytest.raises(OutputError):
         write_atomic(tmp_path, "x")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_refused_by_name(codec):
+    data = "Der Bundestag hat heute ein Gesetz beschlossen.\n".encode(codec)
+    with pytest.raises(InputError, match="UTF-16 without a byte-order mark") as caught:
+        decode_bytes(data, "x")
+    assert "with a BOM" in caught.value.one_line()
+
+
+def test_content_errors_do_not_get_the_file_reading_hint(capsys):
+    """'pass a readable UTF-8 file' is advice for unreadable files, not for empty ones."""
+    from cli_helpers import assert_clean_error, run_cli
+
+    result = run_cli(["translate", "-", "--to", "es"], stdin=b"\n\n", capsys=capsys)
+    assert_clean_error(result, 3, "empty input")
+    assert "readable" not in result.stderr
+    with pytest.raises(InputError) as caught:
+        read_input("/nonexistent/article.txt")
+    assert "readable UTF-8" in caught.value.one_line()

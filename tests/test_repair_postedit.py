@@ -183,6 +183,13 @@ def test_missing_model_fails_fast_with_exit_code_5():
     assert "toolkit models pull toolkit-tests/no-such-model" in info.value.one_line()
 
 
+def test_empty_local_model_directory_is_not_sent_to_models_pull(tmp_path):
+    with pytest.raises(ModelUnavailableError) as info:
+        load_editor(str(tmp_path), False)
+    assert "no model directory there" in info.value.one_line()
+    assert "models pull" not in info.value.one_line()  # pull refuses local paths
+
+
 def test_bad_model_names_are_config_errors(tmp_path):
     with pytest.raises(ConfigError):
         load_editor("../../etc/passwd", False)

@@ -166,6 +166,6 @@ def test_translate_refuses_non_text_before_loading_anything():
     translator = Translator(Config.load(search_default_files=False))
     with pytest.raises(InputError, match="bytes"):
         translator.translate(b"Hello.", "es", src="en")
-    with pytest.raises(InputError, match="item 1 is int"):
+    with pytest.raises(InputError, match=r"item 1 needs text \(str\), not int"):
         translator.translate(["Hello.", 3], "es", src="en")
     assert translator.stats.model_loads == 0

@@ -83,20 +83,28 @@ class LazyGroup(click.Group):
 def cli(ctx: click.Context, config_path: str | None, verbose: bool, quiet: bool) -> None:
     """Detect, repair, translate and summarize news articles in many languages.
 
-    Every subcommand reads a FILE or - (standard input) and writes to standard output
-    unless told otherwise. Exit codes: 0 ok, 2 usage, 3 bad input, 4 unsupported
-    language, 5 model missing, 6 partial result, 7 bad config, 8 cannot write output.
+    Commands that take text read a FILE or - (standard input) and write to standard
+    output unless told otherwise; an input file is never overwritten. Exit codes: 0 ok,
+    1 other error, 2 usage, 3 bad input, 4 unsupported language, 5 model missing,
+    6 partial result, 7 bad config, 8 cannot write output, 130 interrupted.
     """
-    ctx.obj = AppState(config_path=config_path, verbose=verbose, quiet=quiet)
+    global _state
+    ctx.obj = _state = AppState(config_path=config_path, verbose=verbose, quiet=quiet)
+
+
+# The global options as click parsed them (so `-qv` counts and a file named `-v` does
+# not), for `main` to decide about tracebacks after the command has ended.
+_state: AppState | None = None
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the CLI and turn errors into exit codes."""
-    verbose = any(arg in ("-v", "--verbose") for arg in (argv or sys.argv[1:]))
+    global _state
+    _state = None
     try:
         cli.main(args=argv, prog_name="toolkit", standalone_mode=False)
     except ToolkitError as exc:
-        if verbose:
+        if _verbose():
             traceback.print_exc()
         click.echo(f"error: {exc.one_line()}", err=True)
         sys.exit(exc.exit_code)
@@ -115,10 +123,14 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a raw traceback
-        if verbose:
+        if _verbose():
             traceback.print_exc()
         click.echo(
             f"error: internal error: {type(exc).__name__}: {exc} (rerun with --verbose)",
             err=True,
         )
         sys.exit(1)
+
+
+def _verbose() -> bool:
+    return _state is not None and _state.verbose

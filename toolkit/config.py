@@ -9,14 +9,16 @@ Layers, lowest to highest priority: built-in defaults, the user config file
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from toolkit.errors import ConfigError
+from toolkit.errors import ConfigError, InputTypeError, UnsupportedLanguageError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -96,6 +98,30 @@ SECTIONS: dict[str, type] = {
     "batch": BatchConfig,
 }
 
+# Allowed values, checked whenever a value is set (file, environment, flag or Python), so
+# a bad value fails at once with the place it came from, not deep inside a model run.
+# Numbers: (lowest, highest), None for no bound. Names an engine registry already checks
+# (repair.engine, translate.engine) are left to it, so the list of choices lives in one place.
+RANGES: dict[str, tuple[float | None, float | None]] = {
+    "detect.min_confidence": (0.0, 1.0),
+    "repair.max_drift": (0.0, 1.0),
+    "translate.threads": (0, None),
+    "translate.batch_tokens": (1, None),
+    "translate.max_sentence_tokens": (0, None),  # 0: the model's own input limit
+    "translate.max_new_tokens_ratio": (0.0, None),
+    "translate.num_beams": (1, None),
+    "summarize.sentences": (1, None),
+    "summarize.lead_bias": (0.0, None),
+    "summarize.redundancy": (0.0, 1.0),  # MMR weight of similarity to what is picked
+    "summarize.chunk_tokens": (1, None),
+    "summarize.max_new_tokens": (1, None),
+    "batch.chunk_chars": (1, None),
+    "batch.max_file_bytes": (1, None),
+}
+PATTERNS: dict[str, tuple[str, str]] = {
+    "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
+}
+
 
 @dataclass
 class Config:
@@ -144,9 +170,23 @@ class Config:
         return getattr(getattr(self, section), name)
 
     def set(self, key: str, value: Any, source: str = "python") -> None:
-        """Set a dotted key, converting strings to the field's type."""
+        """Set a dotted key, converting strings to the field's type and checking its range.
+
+        Raises `ConfigError` naming the key, the value and where it came from.
+        """
         section, name = _split_key(key)
-        setattr(getattr(self, section), name, _coerce(key, value, _field_type(section, name)))
+        try:
+            converted = _coerce(value, _field_type(section, name))
+            _check(key, converted)
+            if key == "translate.models":
+                converted = _model_pairs(converted)
+        except ValueError as exc:
+            reason = f" ({exc})" if str(exc) else ""
+            raise ConfigError(
+                f"bad value for {key}: {value!r}{reason}, from {source}",
+                hint=f"fix it in {source}" if source != "python" else "pass a valid value",
+            ) from None
+        setattr(getattr(self, section), name, converted)
         self.sources[key] = source
 
     def items(self) -> list[tuple[str, Any, str]]:
@@ -164,19 +204,50 @@ class Config:
 
     def _apply_mapping(self, data: Mapping[str, Any], source: str) -> None:
         for section, values in data.items():
-            if section not in SECTIONS or not isinstance(values, Mapping):
-                raise ConfigError(f"unknown config section [{section}] in {source}")
+            if section not in SECTIONS:
+                raise ConfigError(
+                    f"unknown config section [{section}] in {source}",
+                    hint=f"sections are {', '.join(f'[{name}]' for name in SECTIONS)}",
+                )
+            if not isinstance(values, Mapping):
+                raise ConfigError(
+                    f"{section} must be a table ([{section}]), not a value, in {source}",
+                    hint=f"fix it in {source}",
+                )
             for name, value in values.items():
+                if name not in _field_names(section):
+                    raise ConfigError(
+                        f"unknown config key {section}.{name} in {source}",
+                        hint=f"[{section}] has: {', '.join(sorted(_field_names(section)))}",
+                    )
                 self.set(f"{section}.{name}", value, source)
 
     def _apply_env(self, env: Mapping[str, str]) -> None:
+        """`TOOLKIT_<SECTION>_<KEY>`; an unknown key in a known section is an error (a typo
+        would otherwise be silently ignored); other `TOOLKIT_*` variables are not ours."""
         for var, value in sorted(env.items()):
             if not var.startswith(ENV_PREFIX):
                 continue
             rest = var[len(ENV_PREFIX) :].lower()
             section, _, name = rest.partition("_")
-            if section in SECTIONS and name in _field_names(section):
-                self.set(f"{section}.{name}", value, f"env {var}")
+            if section not in SECTIONS:
+                continue
+            if name not in _field_names(section):
+                raise ConfigError(
+                    f"unknown setting in environment variable {var} (no {section}.{name})",
+                    hint=f"[{section}] has: {', '.join(sorted(_field_names(section)))}",
+                )
+            self.set(f"{section}.{name}", value, f"env {var}")
+
+
+def require_config(value: object, caller: str) -> Config | None:
+    """`value` if it is a `Config` or None; else an `InputTypeError` naming `caller`."""
+    if value is None or isinstance(value, Config):
+        return value
+    raise InputTypeError(
+        f"{caller}: config must be a toolkit.Config or None, not {type(value).__name__}",
+        hint="build one with toolkit.Config.load()",
+    )
 
 
 def user_config_path() -> Path:
@@ -190,8 +261,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"cannot read config file {path}: not UTF-8 ({exc.reason} at byte {exc.start})",
+            hint="save it as UTF-8 (TOML files are UTF-8)",
+        ) from exc
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ConfigError(
+            f"cannot read config file {path}: {reason}", hint=f"fix or remove {path}"
+        ) from exc
 
 
 def _split_key(key: str) -> tuple[str, str]:
@@ -209,31 +288,77 @@ def _field_type(section: str, name: str) -> Any:
     return get_type_hints(SECTIONS[section])[name]
 
 
-def _coerce(key: str, value: Any, kind: Any) -> Any:
-    try:
-        if kind is bool:
-            if isinstance(value, bool):
-                return value
-            text = str(value).strip().lower()
-            if text in {"1", "true", "yes", "on"}:
-                return True
-            if text in {"0", "false", "no", "off"}:
-                return False
-            raise ValueError(value)
-        if kind is int and not isinstance(value, bool):
-            return int(value)
-        if kind is float and not isinstance(value, bool):
-            return float(value)
-        if kind is str:
-            if not isinstance(value, str):
-                raise ValueError(value)
+def _coerce(value: Any, kind: Any) -> Any:
+    """`value` as a `kind` (bool, int, float, str, dict[str, str]); ValueError if it is not one.
+
+    Strings (from the environment) are parsed; TOML values must already have the type,
+    except that an int is a fine float. A float with a fraction is not an int.
+    """
+    if kind is bool:
+        if isinstance(value, bool):
             return value
-        if getattr(kind, "__origin__", None) is dict:
-            if not isinstance(value, Mapping):
-                raise ValueError(value)
-            return {str(k): str(v) for k, v in value.items()}
-    except (TypeError, ValueError):
-        pass
-    else:
-        raise ConfigError(f"config key {key!r} has unsupported type {kind}")
-    raise ConfigError(f"bad value for {key}: {value!r}")
+        text = str(value).strip().lower()
+        if text in {"1", "true", "yes", "on"}:
+            return True
+        if text in {"0", "false", "no", "off"}:
+            return False
+        raise ValueError("expected true or false")
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ValueError("expected a whole number")
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError("expected a whole number") from None
+        if not number.is_integer():
+            raise ValueError("expected a whole number")
+        return int(number)
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ValueError("expected a number")
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError("expected a number") from None
+        if not math.isfinite(number):
+            raise ValueError("expected a finite number")
+        return number
+    if kind is str:
+        if not isinstance(value, str):
+            raise ValueError("expected a string")
+        return value
+    if getattr(kind, "__origin__", None) is dict:
+        if not isinstance(value, Mapping):
+            raise ValueError("expected a table of names to strings")
+        return {str(k): str(v) for k, v in value.items()}
+    raise TypeError(f"config fields of type {kind} are not supported")  # a bug, not user input
+
+
+def _model_pairs(table: dict[str, str]) -> dict[str, str]:
+    """``{"PT-EN": m}`` -> ``{"pt-en": m}``: keys are language pairs, normalized the way
+    the registry looks them up, so a pair spelled differently is not silently ignored."""
+    from toolkit.langs import normalize  # langcodes: only when pairs are configured
+
+    pairs = {}
+    for pair, model in table.items():
+        parts = pair.replace("_", "-").split("-")
+        if len(parts) != 2:
+            raise ValueError(f"key {pair!r} is not a language pair such as 'pt-en'")
+        try:
+            pairs["-".join(normalize(part) for part in parts)] = model
+        except (UnsupportedLanguageError, TypeError) as exc:
+            raise ValueError(f"key {pair!r}: {exc}") from None
+    return pairs
+
+
+def _check(key: str, value: Any) -> None:
+    """ValueError if `value` is outside the key's allowed range or pattern."""
+    low, high = RANGES.get(key, (None, None))
+    if low is not None and value < low:
+        raise ValueError(f"must be at least {low}")
+    if high is not None and value > high:
+        raise ValueError(f"must be at most {high}")
+    if key in PATTERNS:
+        pattern, described = PATTERNS[key]
+        if not re.fullmatch(pattern, value):
+            raise ValueError(f"expected {described}")

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from toolkit._stage import make_callable
-from toolkit.text import paragraphs, sentences
+from toolkit.config import require_config
+from toolkit.text import paragraphs, require_text, sentences
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -129,7 +130,8 @@ def detect(text: str, *, config: Config | None = None) -> Detection:
     ``config.detect.min_confidence`` set, a best guess below it is reported as "und"
     too, its guesses kept in `candidates`.
     """
-    ranked = _rank(text)
+    config = require_config(config, "detect()")
+    ranked = _rank(require_text(text, "detect()"))
     if not ranked:
         return Detection(UNDETERMINED, 0.0)
     (lang, confidence), rest = ranked[0], ranked[1:]
@@ -148,6 +150,8 @@ def detect_spans(
     sentences of one paragraph in the same language are merged into one span (and that
     span's confidence is the detection of the merged text).
     """
+    require_text(text, "detect_spans()")
+    require_config(config, "detect_spans()")
     spans: list[LanguageSpan] = []
     for para in paragraphs(text):
         if not per_sentence:

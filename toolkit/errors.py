@@ -27,7 +27,16 @@ class InputError(ToolkitError):
     """The input cannot be read as text: missing, unreadable, binary, a directory..."""
 
     exit_code = 3
-    default_hint = "pass a readable UTF-8/UTF-16 text file, or - for standard input"
+
+
+class InputTypeError(InputError, TypeError):
+    """A Python caller passed a value of the wrong type (None, bytes or a number for text).
+
+    Both a `TypeError`, as Python code expects, and an `InputError`, so scripts that
+    catch `ToolkitError` see it too.
+    """
+
+    default_hint = "pass a str (decode bytes first, e.g. with toolkit.read_input)"
 
 
 class UnsupportedLanguageError(ToolkitError):

@@ -3,22 +3,29 @@
 Inputs are never modified. Text is decoded from UTF-8 (with or without BOM), UTF-16/32
 with a BOM, or, as a last resort, a legacy single-byte encoding (with a warning).
 Binary data, directories and unreadable paths are refused with an `InputError`.
-Line endings and blank lines are kept exactly as they are.
+Line endings and blank lines are kept exactly as they are. Pipes (standard input, or
+``<(command)`` process substitution) are read like files, up to the same size limit.
+
+`check_output` refuses an output path that names an input (also through a symlink or a
+hard link), so a command can never overwrite the text it reads.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from toolkit.errors import InputError, OutputError
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+READ_HINT = "pass a readable UTF-8/UTF-16 text file, or - for standard input"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -46,28 +53,62 @@ def read_input(source: str | os.PathLike[str], *, stdin: bytes | None = None) ->
     oversized or undecodable input, and for directories.
     """
     if str(source) == "-":
-        data = stdin if stdin is not None else sys.stdin.buffer.read()
-        return decode_bytes(data, "<stdin>")
+        if stdin is not None:
+            return decode_bytes(_check_size(stdin, "<stdin>"), "<stdin>")
+        return decode_bytes(_read_limited(stdin_bytes(), "<stdin>"), "<stdin>")
     path = Path(source)
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise _unreadable(f"{path}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    if not path.is_file():
-        raise InputError(f"{path}: not a regular file")
+        raise _unreadable(f"{path}: is a directory, not a file")
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
+        info = path.stat()
+        if not (
+            stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)
+        ):
+            raise _unreadable(f"{path}: not a regular file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_INPUT_BYTES:
             raise InputError(
-                f"{path}: too large ({size} bytes, limit {MAX_INPUT_BYTES})",
+                f"{path}: too large ({info.st_size} bytes, limit {MAX_INPUT_BYTES})",
                 hint="split the file",
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = _read_limited(handle, str(path))
     except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
+        raise _unreadable(f"{path}: permission denied") from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise _unreadable(f"{path}: cannot read ({exc.strerror or exc})") from exc
     return decode_bytes(data, str(path))
+
+
+def _unreadable(message: str) -> InputError:
+    """An input that cannot be read as text, with the hint that says what can be."""
+    return InputError(message, hint=READ_HINT)
+
+
+def stdin_bytes() -> BinaryIO:
+    """Standard input as a binary stream; `InputError` when the process has none (``<&-``)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("standard input is closed", hint="pass a FILE, or pipe text in")
+    return stream
+
+
+def _read_limited(stream: BinaryIO, name: str) -> bytes:
+    """Read a file or pipe to its end, refusing more than `MAX_INPUT_BYTES`.
+
+    Reading one byte past the limit (rather than trusting a size from `stat`) also
+    bounds pipes and devices, which report no size.
+    """
+    return _check_size(stream.read(MAX_INPUT_BYTES + 1), name)
+
+
+def _check_size(data: bytes, name: str) -> bytes:
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{name}: too large (more than {MAX_INPUT_BYTES} bytes)", hint="split the file"
+        )
+    return data
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> InputText:
@@ -77,10 +118,15 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> InputText:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: invalid {encoding} text ({exc.reason})") from exc
+                raise _unreadable(f"{name}: invalid {encoding} text ({exc.reason})") from exc
             return InputText(text.lstrip("\ufeff"), name, encoding)
     if b"\x00" in data:
-        raise InputError(f"{name}: looks like a binary file (contains NUL bytes)")
+        if _utf16_without_bom(data):
+            raise InputError(
+                f"{name}: looks like UTF-16 without a byte-order mark",
+                hint="save it as UTF-8, or as UTF-16 with a BOM",
+            )
+        raise _unreadable(f"{name}: looks like a binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -100,7 +146,21 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> InputText:
             encoding,
             [f"{name}: not valid UTF-8; decoded as {encoding}, check accented letters"],
         )
-    raise InputError(f"{name}: cannot decode as text")  # pragma: no cover - latin-1 decodes all
+    raise _unreadable(f"{name}: cannot decode as text")  # pragma: no cover - latin-1 decodes all
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether NUL bytes sit in every other byte, as in UTF-16 text of mostly Latin letters.
+
+    Only used to word the refusal: without a BOM the byte order is a guess, so such a
+    file is still refused rather than decoded.
+    """
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 4:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= 0.6 * half and min(even, odd) < 0.1 * half
 
 
 def _refuse_binary_looking(text: str, name: str) -> None:
@@ -112,24 +172,55 @@ def _refuse_binary_looking(text: str, name: str) -> None:
         1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
     )
     if controls / len(sample) > 0.05:
-        raise InputError(f"{name}: looks like a binary file, not text")
+        raise _unreadable(f"{name}: looks like a binary file, not text")
+
+
+def check_output(path: str | os.PathLike[str], *inputs: str | os.PathLike[str] | None) -> None:
+    """Refuse an output path that is one of the `inputs` (``"-"`` and None are skipped).
+
+    Paths are compared after resolving symlinks and ``..``, and as files (same device
+    and inode: a hard link), so no spelling of the input's path can overwrite it.
+    Commands call this before doing any work, so a refusal costs nothing.
+    """
+    out = Path(os.path.realpath(path))
+    for source in inputs:
+        if source is None or str(source) == "-":
+            continue
+        same = out == Path(os.path.realpath(source))
+        if not same and out.exists() and Path(source).exists():
+            try:
+                same = os.path.samefile(out, source)
+            except OSError:
+                same = False
+        if same:
+            raise OutputError(
+                f"{path}: is the input file {source}; refusing to overwrite an input",
+                hint="write to another path",
+            )
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
     """Write text to `path` so readers never see a partial file.
 
     The text goes to a temporary file in the same directory, is flushed to disk and
-    then renamed over the target.
+    then renamed over the target. A symlink at `path` is followed (its target is
+    replaced, the link stays); the file gets the mode of the file it replaces, or
+    the usual mode for a new file (0666 less the umask), not the temporary file's 0600.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     if target.is_dir():
-        raise OutputError(f"{target}: is a directory")
+        raise OutputError(f"{path}: is a directory")
+    parent = target.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(f"{path}: {parent} is not a directory")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
+        parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -138,5 +229,22 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
         raise
+
+
+def _new_file_mode() -> int:
+    """0666 less the process umask: the mode `open()` would give a new file.
+
+    Linux reports the umask in /proc (thread-safe); elsewhere it is read by setting it.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

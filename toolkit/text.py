@@ -12,6 +12,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.errors import InputTypeError
+
+
+def require_text(value: object, caller: str, expected: str = "text (str)") -> str:
+    """`value` if it is a str; else an `InputTypeError` (also a `TypeError`) naming `caller`.
+
+    The public functions check their text argument here, so None, bytes or a number
+    fail at the call with a clear message instead of deep inside a tokenizer.
+    """
+    if isinstance(value, str):
+        return value
+    hint = (
+        "decode it first, e.g. toolkit.read_input(path).text"
+        if isinstance(value, (bytes, bytearray))
+        else None
+    )
+    raise InputTypeError(f"{caller} needs {expected}, not {type(value).__name__}", hint=hint)
+
 
 @dataclass(frozen=True)
 class Span:

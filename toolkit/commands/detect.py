@@ -10,7 +10,6 @@ bad.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -98,7 +97,9 @@ def _result(text: str, config: Any, spans_mode: str | None) -> dict[str, Any]:
 
 def _stdin_lines() -> Iterator[str | ValueError]:
     """Standard input line by line, so results stream out as lines come in."""
-    for raw in sys.stdin.buffer:
+    from toolkit.files import stdin_bytes
+
+    for raw in stdin_bytes():
         try:
             yield raw.decode("utf-8-sig").rstrip("\r\n")
         except UnicodeDecodeError as exc:

@@ -14,9 +14,11 @@ import click
     "-o",
     "out_path",
     type=click.Path(dir_okay=False),
-    help="Write the repaired text to PATH (atomically) instead of standard output.",
+    help="Write the repaired text to FILE (atomically) instead of standard output.",
 )
-@click.option("--lang", "-l", help="Language of the text (ISO 639-1); detected if left out.")
+@click.option(
+    "--lang", "-l", help="Language of the text (ISO 639-1 code); detected if left out or auto."
+)
 @click.option(
     "--engine",
     type=click.Choice(["rules", "model"]),
@@ -37,11 +39,13 @@ def repair(
     --explain print what changed instead. Every edit names the rule that made it;
     suspect spans no rule may change by itself are reported as flags.
     """
-    from toolkit.files import read_input, write_atomic
+    from toolkit.files import check_output, read_input, write_atomic
     from toolkit.repair import repair as run_repair
     from toolkit.repair.report import as_json, explain, flag_summary, unified_diff
 
     data = read_input(source)
+    if out_path:
+        check_output(out_path, source)
     for warning in data.warnings:
         state.warn(warning)
     config = state.config(**{"repair.engine": engine})

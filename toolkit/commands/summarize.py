@@ -100,12 +100,14 @@ def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, 
     import time
 
     from toolkit.errors import PartialResultError
-    from toolkit.files import read_input, write_atomic
+    from toolkit.files import check_output, read_input, write_atomic
     from toolkit.render import render
 
     start = time.perf_counter()
     document = read_input(source)
     read_seconds = time.perf_counter() - start
+    if out:
+        check_output(out, source)
     for warning in document.warnings:
         state.warn(warning)
     result = pipeline.run(

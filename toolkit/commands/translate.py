@@ -72,9 +72,11 @@ def translate(
 def emit(state, translator, source, to, src, model, as_json: bool, out: str | None) -> None:
     """Read one input, translate it, write it to `out` or stdout, warn on stderr."""
     from toolkit.errors import InputError
-    from toolkit.files import read_input, write_atomic
+    from toolkit.files import check_output, read_input, write_atomic
 
     document = read_input(source)
+    if out:
+        check_output(out, source)
     for warning in document.warnings:
         state.warn(warning)
     if not document.text.strip():

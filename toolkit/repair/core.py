@@ -8,14 +8,14 @@ input text.
 
 from __future__ import annotations
 
-import langcodes
-
-from toolkit.config import Config
-from toolkit.errors import ConfigError, InputError, UnsupportedLanguageError
+from toolkit.config import Config, require_config
+from toolkit.errors import ConfigError
+from toolkit.langs import AUTO, normalize
 from toolkit.repair.edits import EditLog, Flag, Repaired
 from toolkit.repair.flags import CHECKS
 from toolkit.repair.languages import profile
 from toolkit.repair.rules import RULES, Context
+from toolkit.text import require_text
 
 MAX_PASSES = 4
 # Below this detection confidence the language's conventions are not trusted and the
@@ -27,14 +27,14 @@ ENGINES = ("rules", "model")
 def repair(text: str, lang: str | None = None, *, config: Config | None = None) -> Repaired:
     """Repair machine-translation artifacts in `text`; log every edit and flag suspects.
 
-    `lang` is an ISO 639-1 code; without it the language is detected (`toolkit.detect`)
-    and, when detection is unsure, the conservative `und` rules apply. `config` defaults to the
+    `lang` is a language code (rules in `toolkit.langs`; "und" asks for the conservative
+    rules); without it (or with "auto") the language is detected (`toolkit.detect`) and,
+    when detection is unsure, the conservative `und` rules apply. `config` defaults to the
     built-in defaults (`Config()`); `config.repair.engine = "model"` adds the guarded
     LLM post-editor for flagged and broken sentences.
     """
-    if not isinstance(text, str):
-        raise InputError(f"repair() needs text (str), not {type(text).__name__}")
-    config = config or Config()
+    require_text(text, "repair()")
+    config = require_config(config, "repair()") or Config()
     engine = config.repair.engine
     if engine not in ENGINES:
         raise ConfigError(f"unknown repair engine {engine!r} (choose from {', '.join(ENGINES)})")
@@ -69,8 +69,8 @@ def check(text: str, ctx: Context) -> list[Flag]:
 
 
 def resolve_language(text: str, lang: str | None, config: Config) -> str:
-    """The ISO 639-1 code to repair with: `lang` normalised, or the detected language."""
-    if lang is not None:
+    """The ISO 639-1 code to repair with: `lang` normalised, or (None, "auto") detected."""
+    if lang is not None and str(lang).strip().lower() != AUTO:
         return normalize_language(lang)
     if not text.strip():
         return "und"
@@ -84,10 +84,7 @@ def resolve_language(text: str, lang: str | None, config: Config) -> str:
 
 
 def normalize_language(lang: str) -> str:
-    """`"EN-us"` -> `"en"`; raises `UnsupportedLanguageError` for a code that is not one."""
-    raw = lang.strip().replace("_", "-")
-    if raw.lower() == "und":
+    """`"EN-us"` -> `"en"` (see `toolkit.langs`); "und" asks for the conservative rules."""
+    if isinstance(lang, str) and lang.strip().lower() == "und":
         return "und"
-    if not raw or not langcodes.tag_is_valid(raw):
-        raise UnsupportedLanguageError(f"unknown language code {lang!r}")
-    return langcodes.Language.get(raw).language or "und"
+    return normalize(lang)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from toolkit.config import Config
-from toolkit.errors import ConfigError, ModelUnavailableError
+from toolkit.errors import ConfigError
 from toolkit.prompts import render
 from toolkit.repair.core import check
 from toolkit.repair.edits import Change, EditLog, Flag
@@ -145,7 +145,9 @@ class TransformersEditor:
                 model, local_files_only=local_only, trust_remote_code=False, dtype=torch.float32
             )
         except (OSError, ValueError) as exc:
-            raise ModelUnavailableError(model) from exc
+            from toolkit.translate.models import unavailable  # the same hint as translation
+
+            raise unavailable(model) from exc
         if not getattr(self.tokenizer, "chat_template", None):
             raise ConfigError(
                 f"repair model {model!r} has no chat template (not an instruct model)"

@@ -62,7 +62,8 @@ class TranslationMemory:
         self.misses = 0
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S)
+            # Its `Translator` serializes calls, which may come from different threads.
+            self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, check_same_thread=False)
             self._db.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
             self._setup()
         except sqlite3.Error as exc:

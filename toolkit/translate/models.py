@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.errors import InputError, ModelUnavailableError
+from toolkit.errors import InputError, InputTypeError, ModelUnavailableError
 from toolkit.translate.backends.base import LocalModel
 
 if TYPE_CHECKING:
@@ -40,7 +40,12 @@ def is_path(ref: str) -> bool:
 
 def validate_ref(ref: str) -> None:
     """Refuse references that are neither a plausible path nor a valid hub id."""
-    if not ref or not ref.strip():
+    if not isinstance(ref, str):
+        raise InputTypeError(
+            f"a model must be a hub id or path (str), not {type(ref).__name__}",
+            hint="give a hub id or a local directory",
+        )
+    if not ref.strip():
         raise InputError("empty model name", hint="give a hub id or a local directory")
     if is_path(ref):
         return
@@ -111,7 +116,10 @@ def pull(ref: str, config: TranslateConfig) -> LocalModel:
     """Download a hub model into the cache (safetensors weights when the repo has them)."""
     validate_ref(ref)
     if is_path(ref):
-        raise InputError(f"{ref} is a local path; only hub models can be pulled")
+        raise InputError(
+            f"{ref} is a local path; only hub models can be pulled",
+            hint="use a local model directly with --model PATH or [translate.models]",
+        )
     from huggingface_hub import constants, snapshot_download
 
     if constants.HF_HUB_OFFLINE:

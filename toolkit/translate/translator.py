@@ -9,22 +9,24 @@ sentences are put back between the untouched layout, and checked for drops and l
 
 Sentences of all documents in one call that share a source language are batched
 together, so translating a list of short texts costs about as much as one long text.
-A `Translator` keeps its loaded models for reuse; it is not thread-safe.
+A `Translator` keeps its loaded models for reuse. Threads may share one (and the default
+one behind `translate()`): a lock makes their calls take turns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, overload
 
-from toolkit.config import Config
-from toolkit.errors import InputError, ToolkitError, UnsupportedLanguageError
-from toolkit.text import Span
+from toolkit.config import Config, require_config
+from toolkit.errors import ToolkitError, UnsupportedLanguageError
+from toolkit.text import Span, require_text
 from toolkit.translate import checks, registry
 from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import Backend, LocalModel
-from toolkit.translate.langs import normalize
+from toolkit.translate.langs import normalize, source_language, variant
 from toolkit.translate.memory import TranslationMemory, default_path
 from toolkit.translate.models import find_local, locate, unavailable, validate_ref
 from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
@@ -86,12 +88,16 @@ class Translator:
     """Translate texts with local models, reusing loaded models across calls."""
 
     def __init__(self, config: Config | None = None) -> None:
+        config = require_config(config, "Translator()")
         self.config = config if config is not None else Config.load()
         self._engine = backend_class(self.config.translate.engine)  # fail early on a typo
         self.stats = TranslatorStats()
         self._backends: dict[tuple[str, str], Backend] = {}
         self._local: dict[str, LocalModel | None] = {}
         self._memory: TranslationMemory | None = None
+        # One call at a time: loading a model twice at once breaks transformers, and the
+        # model already uses every core it is given.
+        self._lock = threading.RLock()
 
     @overload
     def translate(
@@ -116,18 +122,28 @@ class Translator:
     ) -> Translation | list[Translation]:
         """Translate a text, or a list of texts (one result each, same order), into `to`.
 
-        `src` None means detect each text's language. `model` (hub id or local
-        directory) overrides the registry for this call.
+        `src` None (or "auto") means detect each text's language. `model` (hub id or
+        local directory) overrides the registry for this call. Language codes follow
+        `toolkit.langs`: a region or script (pt-BR, zh-Hant) is translated into the base
+        language, with a warning. Threads may share a `Translator`: calls take turns.
         """
-        if isinstance(text_or_list, (bytes, bytearray)):
-            raise InputError("got bytes, not text", hint="decode it first (see read_input)")
+        with self._lock:
+            return self._translate(text_or_list, to, src, model)
+
+    def _translate(
+        self, text_or_list: str | Sequence[str], to: str, src: str | None, model: str | None
+    ) -> Translation | list[Translation]:
         single = isinstance(text_or_list, str)
-        texts = [text_or_list] if single else list(text_or_list)
-        for i, text in enumerate(texts):
-            if not isinstance(text, str):
-                raise InputError(f"item {i} is {type(text).__name__}, not text")
+        if single:
+            texts = [text_or_list]
+        elif isinstance(text_or_list, Iterable) and not isinstance(
+            text_or_list, (bytes, bytearray, Mapping)
+        ):
+            texts = [require_text(t, f"translate() item {i}") for i, t in enumerate(text_or_list)]
+        else:
+            require_text(text_or_list, "translate()", "text (str) or a list of texts")  # raises
         tgt = normalize(to)
-        given = normalize(src) if src else None
+        given = source_language(src)
         if model:
             validate_ref(model)
         docs = [_Doc(text, units(text)) for text in texts]
@@ -149,14 +165,22 @@ class Translator:
             for i, result in zip(indices, translated, strict=True):
                 results[i] = result
         done = [r for r in results if r is not None]
+        dropped = variant(to)
+        if dropped:
+            for result in done:
+                result.warnings.append(
+                    f"{to!r} asked for: translated into {tgt}; the models do not tell "
+                    f"{dropped} from other variants of {tgt}, so the output may not be {dropped}"
+                )
         return done[0] if single else done
 
     def close(self) -> None:
         """Release the loaded models and the translation memory."""
-        self._backends.clear()
-        if self._memory is not None:
-            self._memory.close()
-            self._memory = None
+        with self._lock:
+            self._backends.clear()
+            if self._memory is not None:
+                self._memory.close()
+                self._memory = None
 
     def __enter__(self) -> Translator:
         return self
@@ -355,6 +379,7 @@ def _assemble(
 
 
 _default: Translator | None = None
+_default_lock = threading.Lock()
 
 
 def translate(
@@ -365,6 +390,7 @@ def translate(
 ) -> Translation | list[Translation]:
     """`Translator.translate` on a shared default `Translator` (models stay loaded)."""
     global _default
-    if _default is None:
-        _default = Translator()
+    with _default_lock:
+        if _default is None:
+            _default = Translator()
     return _default.translate(text_or_list, to, src=src, model=model)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from toolkit.errors import ConfigError
 from toolkit.translate.families import Family, load_family
 
 if TYPE_CHECKING:
@@ -113,15 +114,28 @@ class Backend(ABC):
 
 
 def select_device(requested: str) -> str:
-    """The device to run on: `requested`, or for "auto" cuda, then mps, then cpu."""
-    if requested and requested != "auto":
-        return requested
+    """The device to run on: `requested`, or for "auto" cuda, then mps, then cpu.
+
+    A requested GPU that torch cannot use is a `ConfigError`, not a crash mid-load.
+    """
     import torch
 
+    mps = getattr(torch.backends, "mps", None)
+    mps_ok = mps is not None and mps.is_available()
+    if requested and requested != "auto":
+        if requested.startswith("cuda") and not torch.cuda.is_available():
+            missing = "no CUDA GPU is available to torch"
+        elif requested == "mps" and not mps_ok:
+            missing = "Apple MPS is not available to torch"
+        else:
+            return requested
+        raise ConfigError(
+            f"translate.device is {requested!r} but {missing}",
+            hint='set translate.device = "auto" or "cpu"',
+        )
     if torch.cuda.is_available():
         return "cuda"
-    mps = getattr(torch.backends, "mps", None)
-    if mps is not None and mps.is_available():
+    if mps_ok:
         return "mps"
     return "cpu"
 

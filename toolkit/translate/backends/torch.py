@@ -32,7 +32,7 @@ class TorchBackend(Backend):
         if config.threads > 0:
             torch.set_num_threads(config.threads)
         self.device = select_device(config.device)
-        dtype = torch.float16 if self.device in ("cuda", "mps") else torch.float32
+        dtype = torch.float16 if self.device.startswith(("cuda", "mps")) else torch.float32
         net = AutoModelForSeq2SeqLM.from_pretrained(
             str(model.path), local_files_only=True, trust_remote_code=False, dtype=dtype
         )
