@@ -22,6 +22,8 @@ BAD_TEXTS = [None, b"The minister spoke.", 42, ["a list"], {"text": "a dict"}]
         ("detect()", lambda v: toolkit.detect(v)),
         ("detect_spans()", lambda v: toolkit.detect_spans(v)),
         ("repair()", lambda v: toolkit.repair(v)),
+        ("summarize()", lambda v: toolkit.summarize(v)),
+        ("Pipeline.run()", lambda v: toolkit.Pipeline(toolkit.Config()).run(v)),
     ],
 )
 def test_text_functions_refuse_non_text_at_the_call(name, call, value):

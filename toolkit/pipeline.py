@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import InputError, ToolkitError, UnsupportedLanguageError
 from toolkit.qa import QAWarning, check_brief, check_translation
+from toolkit.text import require_text
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -158,7 +159,7 @@ class Pipeline:
         from toolkit.summarize import summarize
         from toolkit.translate.langs import normalize
 
-        if not text.strip():
+        if not require_text(text, "Pipeline.run()").strip():
             raise InputError(f"{name}: nothing to summarize (empty input)")
         targets = list(dict.fromkeys(normalize(code) for code in (to or [])))
         timings: dict[str, float] = {}

@@ -23,7 +23,10 @@ import click
     show_default=True,
 )
 @click.option(
-    "--out", type=click.Path(), help="Write the result here instead of stdout (DIR: required)."
+    "--out",
+    "-o",
+    type=click.Path(),
+    help="Write the result here instead of stdout (DIR: required).",
 )
 @click.option(
     "--field",

@@ -19,7 +19,10 @@ import click
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--engine", help="Inference engine: torch (default) or ct2.")
 @click.option(
-    "--out", type=click.Path(), help="Write the result here instead of stdout (DIR: required)."
+    "--out",
+    "-o",
+    type=click.Path(),
+    help="Write the result here instead of stdout (DIR: required).",
 )
 @click.option(
     "--field",

@@ -16,6 +16,7 @@ from toolkit._stage import make_callable
 from toolkit.errors import ConfigError, InputError
 from toolkit.summarize.extractive import LeadSummarizer, Length, TextRankSummarizer
 from toolkit.summarize.summary import Summary
+from toolkit.text import require_text
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -41,6 +42,7 @@ def summarize(
     """
     from toolkit.config import Config
 
+    require_text(text, "summarize()")
     if sentences < 1 or (words is not None and words < 1):
         raise InputError("summary length must be at least 1", hint="use --sentences/--words >= 1")
     config = config or Config.load()
