@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from toolkit.commands.options import output_options
+
 
 @click.command()
 @click.argument("source", metavar="FILE|DIR|-")
@@ -22,19 +24,7 @@ import click
     default="text",
     show_default=True,
 )
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(),
-    help="Write the result here instead of stdout (DIR: required).",
-)
-@click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    help="DIR: JSON/JSONL field to summarize (dotted path, repeatable; default text).",
-)
-@click.option("--force", is_flag=True, help="DIR: redo every brief, even current ones.")
+@output_options("summarize", "brief")
 @click.pass_obj
 def summarize(
     state,

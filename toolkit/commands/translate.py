@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from toolkit.commands.options import output_options
+
 
 @click.command()
 @click.argument("source", metavar="FILE|DIR|-")
@@ -18,19 +20,7 @@ import click
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with segments and models.")
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--engine", help="Inference engine: torch (default) or ct2.")
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(),
-    help="Write the result here instead of stdout (DIR: required).",
-)
-@click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    help="DIR: JSON/JSONL field to translate (dotted path, repeatable; default text).",
-)
-@click.option("--force", is_flag=True, help="DIR: redo every output, even current ones.")
+@output_options("translate", "output")
 @click.pass_obj
 def translate(
     state,

@@ -1,0 +1,34 @@
+"""Options shared by the commands that take FILE|DIR (`translate`, `summarize`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def output_options(verb: str, noun: str) -> Callable[[F], F]:
+    """`--out/-o`, `--field` and `--force`, worded for `verb` ("translate") and `noun`."""
+
+    def decorate(command: F) -> F:
+        # click lists options in decorator order; applied innermost first, so reversed here
+        command = click.option(
+            "--force", is_flag=True, help=f"DIR: redo every {noun}, even current ones."
+        )(command)
+        command = click.option(
+            "--field",
+            "fields",
+            multiple=True,
+            help=f"DIR: JSON/JSONL field to {verb} (dotted path, repeatable; default text).",
+        )(command)
+        return click.option(
+            "--out",
+            "-o",
+            type=click.Path(),
+            help="Write the result here instead of stdout (DIR: required).",
+        )(command)
+
+    return decorate
