@@ -193,8 +193,13 @@ def _naive(threads: int | None = None) -> dict:
     return report
 
 
-def _toolkit_translator(engine: str, decoded: list[int]):
-    """A `Translator` for `engine` whose generated tokens are counted into `decoded`."""
+def _toolkit_translator(
+    engine: str, decoded: list[int], *, device: str = "cpu", quantization: str = "int8"
+):
+    """A `Translator` for `engine` whose generated tokens are counted into `decoded`.
+
+    Every sentence decodes exactly `NEW_TOKENS` tokens (also used by `gpu_check`).
+    """
     from toolkit.config import Config
     from toolkit.translate import Translator
     from toolkit.translate.backends.base import Backend
@@ -215,9 +220,9 @@ def _toolkit_translator(engine: str, decoded: list[int]):
             "translate.engine": engine,
             "translate.cache": False,
             "translate.threads": THREADS,
-            "translate.device": "cpu",
+            "translate.device": device,
             "translate.ct2_dir": str(_ct2_dir()),
-            "translate.ct2_quantization": "int8",
+            "translate.ct2_quantization": quantization,
         },
     )
     return Translator(config)

@@ -20,37 +20,11 @@ import json
 import sys
 import time
 
+from benchmarks.bench_translate import NEW_TOKENS, _toolkit_translator
 from benchmarks.realsize import news_sentences, real_size_marian
 
-NEW_TOKENS = 32
 SENTENCES = 512
 NAIVE_SENTENCES = 64
-
-
-def _counting_translator(engine: str, decoded: list[int]):
-    from toolkit.config import Config
-    from toolkit.translate import Translator
-    from toolkit.translate.backends.base import Backend
-    from toolkit.translate.families import Family
-
-    Backend.max_new_tokens = lambda self, input_lengths: NEW_TOKENS  # forced length
-    decode = Family.decode
-
-    def counting_decode(self, rows):
-        pad = self.tokenizer.pad_token_id
-        decoded.extend(sum(1 for t in row if t != pad) for row in rows)
-        return decode(self, rows)
-
-    Family.decode = counting_decode
-    config = Config.load(
-        search_default_files=False,
-        overrides={
-            "translate.engine": engine,
-            "translate.cache": False,
-            "translate.device": "auto",
-        },
-    )
-    return Translator(config)
 
 
 def _rate(tokens: int, seconds: float) -> dict:
@@ -82,7 +56,7 @@ def naive(path, sentences: list[str]) -> tuple[dict, list[str]]:
 
 def engine(name: str, path, sentences: list[str]) -> tuple[dict, list[str]]:
     decoded: list[int] = []
-    translator = _counting_translator(name, decoded)
+    translator = _toolkit_translator(name, decoded, device="auto", quantization="auto")
     translator.translate(["Warm-up."], to="de", src="en", model=str(path))
     decoded.clear()
     start = time.perf_counter()
