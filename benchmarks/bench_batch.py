@@ -24,11 +24,11 @@ Run: `ONLY=batch make bench` (or `ONLY=batch python -m benchmarks.bench`).
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.realsize import build_random_marian
 from benchmarks.runner import eval_data
 
 ARTICLES = 200
@@ -164,10 +164,7 @@ def _check_same_outputs(a: Path, b: Path) -> None:
 
 
 def _build_model(out: Path) -> Path:
-    """A random-weight Marian model of moderate size with a real sentencepiece tokenizer."""
-    import sentencepiece as spm
-    import torch
-    from transformers import GenerationConfig, MarianConfig, MarianMTModel
+    """A random-weight Marian model of moderate size (3+3 layers, 4,000 pieces)."""
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
@@ -177,64 +174,7 @@ def _build_model(out: Path) -> Path:
         for line in eval_data("news_docs.jsonl").open(encoding="utf-8")
         for s in json.loads(line)["sentences"]
     ]
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines),
-        model_prefix=str(out / "spm"),
-        vocab_size=4000,
-        model_type="unigram",
-        character_coverage=0.9995,
-        hard_vocab_limit=False,
-        unk_id=1,
-        eos_id=0,
-        bos_id=-1,
-        pad_id=-1,
-        unk_piece="<unk>",
-        eos_piece="</s>",
-        num_threads=1,
-        minloglevel=2,
-    )
-    (out / "spm.model").rename(out / "source.spm")
-    shutil.copy(out / "source.spm", out / "target.spm")
-    (out / "spm.vocab").unlink()
-    processor = spm.SentencePieceProcessor(model_file=str(out / "source.spm"))
-    vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
-    pad = len(vocab)
-    vocab["<pad>"] = pad
-    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    (out / "tokenizer_config.json").write_text(
-        json.dumps({"tokenizer_class": "MarianTokenizer", "model_max_length": 512}),
-        encoding="utf-8",
-    )
-    config = MarianConfig(
-        vocab_size=len(vocab),
-        d_model=512,
-        encoder_layers=3,
-        decoder_layers=3,
-        encoder_attention_heads=8,
-        decoder_attention_heads=8,
-        encoder_ffn_dim=2048,
-        decoder_ffn_dim=2048,
-        activation_function="swish",
-        max_position_embeddings=512,
-        scale_embedding=True,
-        pad_token_id=pad,
-        decoder_start_token_id=pad,
-        eos_token_id=0,
-        forced_eos_token_id=None,
-    )
-    torch.manual_seed(0)
-    model = MarianMTModel(config).eval()
-    with torch.no_grad():
-        model.final_logits_bias[0, 0] = -1e4  # never end a sentence: lengths are pinned
-    model.generation_config = GenerationConfig(
-        decoder_start_token_id=pad,
-        eos_token_id=0,
-        pad_token_id=pad,
-        bad_words_ids=[[pad]],
-        max_length=512,
-        num_beams=1,
-    )
-    model.save_pretrained(out)
+    build_random_marian(out, lines, layers=3, character_coverage=0.9995)
     return out
 
 

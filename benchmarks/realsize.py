@@ -26,7 +26,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -76,16 +76,32 @@ def real_size_marian() -> Path:
 
 
 def _build_marian(out: Path) -> None:
+    build_random_marian(out, news_sentences(), layers=6, vocab_size=VOCAB_SIZE)
+
+
+def build_random_marian(
+    out: Path,
+    sentences: Iterable[str],
+    *,
+    layers: int,
+    vocab_size: int | None = None,
+    character_coverage: float = 1.0,
+) -> None:
+    """Save into `out` a random-weight opus-mt-shaped Marian model (d_model 512, 8 heads,
+    ffn 2048) with `layers`+`layers` layers and a sentencepiece tokenizer trained on
+    `sentences`. `vocab_size` pads vocab.json (and the embeddings) to that size; None
+    keeps the sentencepiece vocabulary plus <pad>. Sentences never end on their own (see
+    the module docstring)."""
     import sentencepiece as spm
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel
 
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(news_sentences()),
+        sentence_iterator=iter(sentences),
         model_prefix=str(out / "spm"),
         vocab_size=SPM_PIECES,
         model_type="unigram",
-        character_coverage=1.0,
+        character_coverage=character_coverage,
         hard_vocab_limit=False,
         unk_id=1,
         eos_id=0,
@@ -99,7 +115,8 @@ def _build_marian(out: Path) -> None:
     (out / "spm.model").rename(out / "source.spm")
     shutil.copy(out / "source.spm", out / "target.spm")
     (out / "spm.vocab").unlink()
-    vocab = _padded_vocab(spm.SentencePieceProcessor(model_file=str(out / "source.spm")))
+    processor = spm.SentencePieceProcessor(model_file=str(out / "source.spm"))
+    vocab = _padded_vocab(processor, vocab_size or processor.get_piece_size() + 1)
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     (out / "tokenizer_config.json").write_text(
         json.dumps(
@@ -112,12 +129,12 @@ def _build_marian(out: Path) -> None:
         ),
         encoding="utf-8",
     )
-    pad = VOCAB_SIZE - 1
+    pad = len(vocab) - 1
     config = MarianConfig(
-        vocab_size=VOCAB_SIZE,
+        vocab_size=len(vocab),
         d_model=512,
-        encoder_layers=6,
-        decoder_layers=6,
+        encoder_layers=layers,
+        decoder_layers=layers,
         encoder_attention_heads=8,
         decoder_attention_heads=8,
         encoder_ffn_dim=2048,
@@ -145,12 +162,12 @@ def _build_marian(out: Path) -> None:
     model.save_pretrained(out)
 
 
-def _padded_vocab(processor) -> dict[str, int]:
+def _padded_vocab(processor, size: int) -> dict[str, int]:
     """vocab.json as opus-mt lays it out: </s>=0, <unk>=1, pieces, filler, <pad> last."""
     vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
-    for i in _filler(VOCAB_SIZE - 1 - len(vocab)):
+    for i in _filler(size - 1 - len(vocab)):
         vocab[i] = len(vocab)
-    vocab["<pad>"] = VOCAB_SIZE - 1
+    vocab["<pad>"] = size - 1
     return vocab
 
 
