@@ -153,3 +153,31 @@ def test_closed_standard_input_is_bad_input(args):
     assert proc.stderr.decode().strip() == (
         "error: standard input is closed (pass a FILE, or pipe text in)"
     )
+
+
+def test_closed_standard_output_is_an_error_not_a_silent_loss(tmp_path):
+    """`toolkit detect FILE >&-`: the result cannot be printed, so exit 8; with --out the
+    closed stdout does not matter."""
+    article = tmp_path / "a.txt"
+    article.write_text("Le gouvernement a annoncé hier un nouveau plan.", encoding="utf-8")
+    script = 'exec "$0" -m toolkit "$@" >&-'
+    closed = subprocess.run(
+        ["bash", "-c", script, sys.executable, "detect", str(article)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=30,
+    )
+    assert closed.returncode == 8, closed.stderr
+    assert closed.stderr.decode().strip() == (
+        "error: standard output is closed: the result cannot be printed "
+        "(redirect it to a file or use --out)"
+    )
+    out = tmp_path / "fixed.txt"
+    written = subprocess.run(
+        ["bash", "-c", script, sys.executable, "repair", str(article), "--out", str(out)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=30,
+    )
+    assert written.returncode == 0, written.stderr
+    assert out.read_text(encoding="utf-8") == article.read_text(encoding="utf-8")

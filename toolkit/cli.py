@@ -8,6 +8,7 @@ code of their class (see `toolkit.errors`); `--verbose` adds the traceback.
 from __future__ import annotations
 
 import importlib
+import io
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any
 import click
 
 from toolkit import __version__
-from toolkit.errors import ToolkitError
+from toolkit.errors import OutputError, ToolkitError
 
 # name -> "module:attribute" of the click command; imported on first use.
 COMMANDS: dict[str, str] = {
@@ -97,10 +98,28 @@ def cli(ctx: click.Context, config_path: str | None, verbose: bool, quiet: bool)
 _state: AppState | None = None
 
 
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a closed standard output (`toolkit ... >&-`): printing a result there
+    is an error (exit 8), not a silent loss of the output."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OutputError(
+            "standard output is closed: the result cannot be printed",
+            hint="redirect it to a file or use --out",
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the CLI and turn errors into exit codes."""
     global _state
     _state = None
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
     try:
         cli.main(args=argv, prog_name="toolkit", standalone_mode=False)
     except ToolkitError as exc:
