@@ -55,7 +55,7 @@ class TranslateConfig:
     allow_download: bool = False
     allow_noncommercial: bool = False
     model_dir: str = ""  # empty: the Hugging Face cache
-    device: str = "auto"  # auto, cpu, cuda, mps
+    device: str = "auto"  # auto, cpu, cuda, mps; also for the repair and summarize models
     threads: int = 0  # 0: let torch decide
     batch_tokens: int = 4096
     max_sentence_tokens: int = 256  # longer sentences are split at clause boundaries

@@ -49,7 +49,9 @@ def post_edit(
     targets = _targets(log, flags)
     if not targets:
         return flags
-    editor = editor or load_editor(config.repair.model, config.translate.allow_download)
+    editor = editor or load_editor(
+        config.repair.model, config.translate.allow_download, config.translate.device
+    )
     accepted: list[Change] = []
     rejected: list[tuple[Span, str]] = []
     for span, problem in targets:
@@ -115,18 +117,27 @@ def build_prompt(sentence: str, lang: str, problem: str) -> str:
 
 
 @functools.lru_cache(maxsize=2)
-def load_editor(model: str, allow_download: bool = False) -> TransformersEditor:
-    """The post-editor for `model` (hub id or local directory), loaded once per process."""
-    return TransformersEditor(model, allow_download=allow_download)
+def load_editor(
+    model: str, allow_download: bool = False, device: str = "auto"
+) -> TransformersEditor:
+    """The post-editor for `model` (hub id or local directory), loaded once per process.
+
+    `device` follows `translate.device` (auto: cuda, then mps, then cpu)."""
+    return TransformersEditor(model, allow_download=allow_download, device=device)
 
 
 class TransformersEditor:
     """An instruct causal LM run with transformers: chat template, greedy decoding."""
 
-    def __init__(self, model: str, *, allow_download: bool = False) -> None:
+    def __init__(self, model: str, *, allow_download: bool = False, device: str = "auto") -> None:
         _validate_model_id(model)
         import torch
         from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+
+        from toolkit.translate.backends.base import select_device
+
+        self.device = select_device(device)
+        dtype = torch.float32 if self.device == "cpu" else torch.float16
 
         local_only = not allow_download
         try:
@@ -142,7 +153,7 @@ class TransformersEditor:
                 model, local_files_only=local_only, trust_remote_code=False
             )
             self.model = AutoModelForCausalLM.from_pretrained(
-                model, local_files_only=local_only, trust_remote_code=False, dtype=torch.float32
+                model, local_files_only=local_only, trust_remote_code=False, dtype=dtype
             )
         except (OSError, ValueError) as exc:
             from toolkit.translate.models import unavailable  # the same hint as translation
@@ -152,7 +163,7 @@ class TransformersEditor:
             raise ConfigError(
                 f"repair model {model!r} has no chat template (not an instruct model)"
             )
-        self.model.eval()
+        self.model.to(self.device).eval()
         self._torch = torch
 
     def propose(self, sentence: str, lang: str, problem: str) -> str:
@@ -165,7 +176,8 @@ class TransformersEditor:
         pad = self.tokenizer.pad_token_id
         if pad is None:
             pad = self.tokenizer.eos_token_id
-        with self._torch.no_grad():
+        inputs = {name: tensor.to(self.device) for name, tensor in inputs.items()}
+        with self._torch.inference_mode():
             output = self.model.generate(
                 **inputs, do_sample=False, max_new_tokens=min(budget, 512), pad_token_id=pad
             )

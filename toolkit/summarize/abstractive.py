@@ -79,20 +79,24 @@ class _LocalModel:
             )
         if config.translate.threads > 0:  # the same CPU setting as translation
             torch.set_num_threads(config.translate.threads)
+        from toolkit.translate.backends.base import select_device
+
+        self.device = select_device(config.translate.device)  # the same device rule too
+        dtype = torch.float32 if self.device == "cpu" else torch.float16
         auto = AutoModelForSeq2SeqLM if encoder_decoder else AutoModelForCausalLM
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(
                 local.path, local_files_only=True, trust_remote_code=False
             )
             self.model = auto.from_pretrained(
-                local.path, local_files_only=True, trust_remote_code=False, dtype=torch.float32
+                local.path, local_files_only=True, trust_remote_code=False, dtype=dtype
             )
         except (OSError, ValueError) as exc:
             raise ToolkitError(
                 f"cannot load model {ref}: {str(exc).splitlines()[0] if str(exc) else exc}",
                 hint=f"check the files, or re-fetch with: toolkit models pull {ref}",
             ) from exc
-        self.model.eval()
+        self.model.to(self.device).eval()
         self.ref = ref
         self.model_type = getattr(model_config, "model_type", "")
         self.max_new_tokens = config.summarize.max_new_tokens
@@ -110,7 +114,8 @@ class _LocalModel:
         pad = self.tokenizer.pad_token_id
         if pad is None:
             pad = self.tokenizer.eos_token_id
-        with self._torch.no_grad():
+        inputs = {name: tensor.to(self.device) for name, tensor in inputs.items()}
+        with self._torch.inference_mode():
             output = self.model.generate(
                 **inputs,
                 do_sample=False,
