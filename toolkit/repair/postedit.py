@@ -17,6 +17,7 @@ from typing import Protocol
 
 from toolkit.config import Config
 from toolkit.errors import ConfigError
+from toolkit.generation import greedy_generate
 from toolkit.prompts import render
 from toolkit.repair.core import check
 from toolkit.repair.edits import Change, EditLog, Flag
@@ -131,13 +132,11 @@ class TransformersEditor:
 
     def __init__(self, model: str, *, allow_download: bool = False, device: str = "auto") -> None:
         _validate_model_id(model)
-        import torch
         from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
-        from toolkit.translate.backends.base import select_device
+        from toolkit.generation import device_and_dtype
 
-        self.device = select_device(device)
-        dtype = torch.float32 if self.device == "cpu" else torch.float16
+        self.device, dtype = device_and_dtype(device)
 
         local_only = not allow_download
         try:
@@ -164,7 +163,6 @@ class TransformersEditor:
                 f"repair model {model!r} has no chat template (not an instruct model)"
             )
         self.model.to(self.device).eval()
-        self._torch = torch
 
     def propose(self, sentence: str, lang: str, problem: str) -> str:
         """Greedy-decode the model's correction of `sentence`."""
@@ -173,15 +171,9 @@ class TransformersEditor:
             messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
         )
         budget = len(self.tokenizer(sentence)["input_ids"]) * 2 + 16
-        pad = self.tokenizer.pad_token_id
-        if pad is None:
-            pad = self.tokenizer.eos_token_id
-        inputs = {name: tensor.to(self.device) for name, tensor in inputs.items()}
-        with self._torch.inference_mode():
-            output = self.model.generate(
-                **inputs, do_sample=False, max_new_tokens=min(budget, 512), pad_token_id=pad
-            )
-        new_tokens = output[0, inputs["input_ids"].shape[1] :]
+        new_tokens = greedy_generate(
+            self.model, self.tokenizer, dict(inputs), max_new_tokens=min(budget, 512)
+        )
         return self.tokenizer.decode(new_tokens, skip_special_tokens=True)
 
 

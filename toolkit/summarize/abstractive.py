@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import ConfigError, ModelUnavailableError, ToolkitError
+from toolkit.generation import greedy_generate
 from toolkit.prompts import render
 from toolkit.summarize.extractive import Length
 from toolkit.summarize.segment import segment
@@ -79,10 +80,9 @@ class _LocalModel:
             )
         if config.translate.threads > 0:  # the same CPU setting as translation
             torch.set_num_threads(config.translate.threads)
-        from toolkit.translate.backends.base import select_device
+        from toolkit.generation import device_and_dtype
 
-        self.device = select_device(config.translate.device)  # the same device rule too
-        dtype = torch.float32 if self.device == "cpu" else torch.float16
+        self.device, dtype = device_and_dtype(config.translate.device)  # the same rule too
         auto = AutoModelForSeq2SeqLM if encoder_decoder else AutoModelForCausalLM
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(
@@ -104,29 +104,20 @@ class _LocalModel:
         if not 0 < limit < 100_000:  # "unlimited" tokenizers report a huge sentinel
             limit = getattr(model_config, "max_position_embeddings", 0) or 2048
         self.input_limit = int(limit)
-        self._torch = torch
 
     def count(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
 
     def generate(self, inputs: dict[str, Any]) -> str:
         """Greedy decoding; the prompt is cut from a causal model's output."""
-        pad = self.tokenizer.pad_token_id
-        if pad is None:
-            pad = self.tokenizer.eos_token_id
-        inputs = {name: tensor.to(self.device) for name, tensor in inputs.items()}
-        with self._torch.inference_mode():
-            output = self.model.generate(
-                **inputs,
-                do_sample=False,
-                num_beams=1,
-                max_new_tokens=self.max_new_tokens,
-                min_new_tokens=1,
-                pad_token_id=pad,
-            )
-        tokens = output[0]
-        if not self.model.config.is_encoder_decoder:
-            tokens = tokens[inputs["input_ids"].shape[1] :]
+        tokens = greedy_generate(
+            self.model,
+            self.tokenizer,
+            inputs,
+            num_beams=1,
+            max_new_tokens=self.max_new_tokens,
+            min_new_tokens=1,
+        )
         return " ".join(self.tokenizer.decode(tokens, skip_special_tokens=True).split())
 
 
