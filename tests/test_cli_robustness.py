@@ -143,12 +143,7 @@ def test_readme_command_lines_use_real_commands_and_options():
 @pytest.mark.parametrize("args", [["detect", "-"], ["detect", "--jsonl"], ["repair", "-"]])
 def test_closed_standard_input_is_bad_input(args):
     """`toolkit detect - <&-`: Python has no sys.stdin at all."""
-    proc = subprocess.run(
-        ["bash", "-c", 'exec "$0" -m toolkit "$@" <&-', sys.executable, *args],
-        capture_output=True,
-        cwd=ROOT,
-        timeout=30,
-    )
+    proc = _run_with_closed("<&-", args)
     assert proc.returncode == 3, proc.stderr
     assert proc.stderr.decode().strip() == (
         "error: standard input is closed (pass a FILE, or pipe text in)"
@@ -160,24 +155,23 @@ def test_closed_standard_output_is_an_error_not_a_silent_loss(tmp_path):
     closed stdout does not matter."""
     article = tmp_path / "a.txt"
     article.write_text("Le gouvernement a annoncé hier un nouveau plan.", encoding="utf-8")
-    script = 'exec "$0" -m toolkit "$@" >&-'
-    closed = subprocess.run(
-        ["bash", "-c", script, sys.executable, "detect", str(article)],
-        capture_output=True,
-        cwd=ROOT,
-        timeout=30,
-    )
+    closed = _run_with_closed(">&-", ["detect", str(article)])
     assert closed.returncode == 8, closed.stderr
     assert closed.stderr.decode().strip() == (
         "error: standard output is closed: the result cannot be printed "
         "(redirect it to a file or use --out)"
     )
     out = tmp_path / "fixed.txt"
-    written = subprocess.run(
-        ["bash", "-c", script, sys.executable, "repair", str(article), "--out", str(out)],
+    written = _run_with_closed(">&-", ["repair", str(article), "--out", str(out)])
+    assert written.returncode == 0, written.stderr
+    assert out.read_text(encoding="utf-8") == article.read_text(encoding="utf-8")
+
+
+def _run_with_closed(redirect: str, args: list[str]) -> subprocess.CompletedProcess:
+    """`python -m toolkit ARGS` with a standard stream closed by the shell (`<&-`, `>&-`)."""
+    return subprocess.run(
+        ["bash", "-c", f'exec "$0" -m toolkit "$@" {redirect}', sys.executable, *args],
         capture_output=True,
         cwd=ROOT,
         timeout=30,
     )
-    assert written.returncode == 0, written.stderr
-    assert out.read_text(encoding="utf-8") == article.read_text(encoding="utf-8")

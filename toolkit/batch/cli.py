@@ -10,6 +10,7 @@ The progress bar goes to stderr, only on a terminal and without --quiet.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -33,13 +34,7 @@ def translate_folder(
     """`toolkit translate DIR --out OUTDIR`: run `translate_tree` and print its report."""
     from toolkit.batch.translating import translate_tree
 
-    if not out:
-        raise click.UsageError("--out OUTDIR is required when the input is a folder")
-    with ProgressBar("translate", enabled=False if state.quiet else None) as bar:
-        report = translate_tree(
-            source, out, to, config=config, fields=fields or ("text",), progress=bar, **options
-        )
-    echo_report(report, as_json=as_json, verbose=state.verbose, warn=state.warn)
+    _run_tree(translate_tree, "translate", state, config, source, to, out, fields, as_json, options)
 
 
 def summarize_folder(
@@ -54,15 +49,32 @@ def summarize_folder(
     """`toolkit summarize DIR --to LANGS --out OUTDIR`: run `summarize_tree`, print."""
     from toolkit.batch.summarizing import summarize_tree
 
+    if out and not to:
+        raise click.UsageError("--to is required when the input is a folder (e.g. --to en,es)")
+    _run_tree(summarize_tree, "summarize", state, config, source, to, out, fields, False, options)
+
+
+def _run_tree(
+    tree: Callable[..., BatchReport],
+    verb: str,
+    state: Any,
+    config: Any,
+    source: str,
+    to: str | None,
+    out: str | None,
+    fields: tuple[str, ...],
+    as_json: bool,
+    options: dict[str, Any],
+) -> None:
+    """Run one folder job (`translate_tree` or `summarize_tree`) with a progress bar, then
+    print its report."""
     if not out:
         raise click.UsageError("--out OUTDIR is required when the input is a folder")
-    if not to:
-        raise click.UsageError("--to is required when the input is a folder (e.g. --to en,es)")
-    with ProgressBar("summarize", enabled=False if state.quiet else None) as bar:
-        report = summarize_tree(
+    with ProgressBar(verb, enabled=False if state.quiet else None) as bar:
+        report = tree(
             source, out, to, config=config, fields=fields or ("text",), progress=bar, **options
         )
-    echo_report(report, as_json=False, verbose=state.verbose, warn=state.warn)
+    echo_report(report, as_json=as_json, verbose=state.verbose, warn=state.warn)
 
 
 def echo_report(report: BatchReport, *, as_json: bool, verbose: bool, warn) -> None:
