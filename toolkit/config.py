@@ -100,23 +100,24 @@ SECTIONS: dict[str, type] = {
 
 # Allowed values, checked whenever a value is set (file, environment, flag or Python), so
 # a bad value fails at once with the place it came from, not deep inside a model run.
-# Numbers: (lowest, highest), None for no bound. Names an engine registry already checks
+# Numbers: (lowest, highest); every number has both, so an absurd value (threads = 100000,
+# num_beams = 1e6) fails at load, not as a crash or an out-of-memory run. Names an engine registry already checks
 # (repair.engine, translate.engine) are left to it, so the list of choices lives in one place.
-RANGES: dict[str, tuple[float | None, float | None]] = {
+RANGES: dict[str, tuple[float, float]] = {
     "detect.min_confidence": (0.0, 1.0),
     "repair.max_drift": (0.0, 1.0),
-    "translate.threads": (0, None),
-    "translate.batch_tokens": (1, None),
-    "translate.max_sentence_tokens": (0, None),  # 0: the model's own input limit
-    "translate.max_new_tokens_ratio": (0.0, None),
-    "translate.num_beams": (1, None),
-    "summarize.sentences": (1, None),
-    "summarize.lead_bias": (0.0, None),
+    "translate.threads": (0, 1024),  # 0: let torch decide
+    "translate.batch_tokens": (1, 1_000_000),
+    "translate.max_sentence_tokens": (0, 100_000),  # 0: the model's own input limit
+    "translate.max_new_tokens_ratio": (0.0, 100.0),
+    "translate.num_beams": (1, 64),
+    "summarize.sentences": (1, 1000),
+    "summarize.lead_bias": (0.0, 100.0),
     "summarize.redundancy": (0.0, 1.0),  # MMR weight of similarity to what is picked
-    "summarize.chunk_tokens": (1, None),
-    "summarize.max_new_tokens": (1, None),
-    "batch.chunk_chars": (1, None),
-    "batch.max_file_bytes": (1, None),
+    "summarize.chunk_tokens": (1, 100_000),
+    "summarize.max_new_tokens": (1, 100_000),
+    "batch.chunk_chars": (1, 10_000_000),
+    "batch.max_file_bytes": (1, 50 * 1024 * 1024),  # the input limit of toolkit.files
 }
 PATTERNS: dict[str, tuple[str, str]] = {
     "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
@@ -155,8 +156,11 @@ class Config:
                     config._apply_mapping(_read_toml(candidate), f"file {candidate}")
         if path is not None:
             explicit = Path(path)
-            if not explicit.is_file():
+            # Not is_file(): /dev/null or a pipe (<(...)) is a file to read too.
+            if not explicit.exists():
                 raise ConfigError(f"config file not found: {explicit}")
+            if explicit.is_dir():
+                raise ConfigError(f"config file {explicit} is a directory, not a file")
             config._apply_mapping(_read_toml(explicit), f"file {explicit}")
         config._apply_env(os.environ if env is None else env)
         for key, value in (overrides or {}).items():
@@ -220,7 +224,7 @@ class Config:
                         f"unknown config key {section}.{name} in {source}",
                         hint=f"[{section}] has: {', '.join(sorted(_field_names(section)))}",
                     )
-                self.set(f"{section}.{name}", value, source)
+                self.set(f"{section}.{name}", _typed(section, name, value, source), source)
 
     def _apply_env(self, env: Mapping[str, str]) -> None:
         """`TOOLKIT_<SECTION>_<KEY>`; an unknown key in a known section is an error (a typo
@@ -349,6 +353,20 @@ def _model_pairs(table: dict[str, str]) -> dict[str, str]:
         except (UnsupportedLanguageError, TypeError) as exc:
             raise ValueError(f"key {pair!r}: {exc}") from None
     return pairs
+
+
+def _typed(section: str, name: str, value: Any, source: str) -> Any:
+    """A TOML value as it is: TOML has types, so a string for a number or a boolean
+    (``threads = "2"``, ``allow_download = "yes"``) is a mistake, not text to parse."""
+    kind = _field_type(section, name)
+    if isinstance(value, str) and kind in (bool, int, float):
+        expected = {bool: "true or false", int: "a whole number", float: "a number"}[kind]
+        raise ConfigError(
+            f"bad type for {section}.{name}: {value!r} is a string, expected {expected}"
+            f" without quotes, in {source}",
+            hint=f"fix it in {source}",
+        )
+    return value
 
 
 def _check(key: str, value: Any) -> None:

@@ -46,7 +46,7 @@ def walk(root: Path, out_dir: Path) -> Iterator[Source | Skipped]:
                 yield Skipped(rel + "/", "hidden")
             elif path.is_symlink():
                 yield Skipped(rel + "/", _link_reason(root, path, "symlinked folder"))
-            elif path.resolve() == out_dir:
+            elif _resolved(path) == out_dir:
                 yield Skipped(rel + "/", "output folder")
             else:
                 kept.append(name)
@@ -56,6 +56,8 @@ def walk(root: Path, out_dir: Path) -> Iterator[Source | Skipped]:
             rel = _rel(root, path)
             if name.startswith("."):
                 yield Skipped(rel, "hidden")
+            elif path.is_symlink() and _resolved(path) is None:
+                yield Skipped(rel, "broken symlink (a loop, or too many levels of links)")
             elif path.is_symlink() and not _inside(root, path.resolve()):
                 yield Skipped(rel, "symlink leaves the input folder (not followed)")
             elif not supports(name):
@@ -88,7 +90,19 @@ def _inside(root: Path, path: Path) -> bool:
     return path == root or root in path.parents
 
 
+def _resolved(path: Path) -> Path | None:
+    """The real path of `path`, or None when its symlinks loop (``a -> b -> a``): Python
+    raises RuntimeError (before 3.13) or OSError ELOOP for that, which must not end a run."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
 def _link_reason(root: Path, path: Path, what: str) -> str:
-    if not _inside(root, path.resolve()):
+    target = _resolved(path)
+    if target is None:
+        return f"{what}: broken (a symlink loop)"
+    if not _inside(root, target):
         return f"{what} leaves the input folder (not followed)"
     return f"{what} (not followed)"
