@@ -49,7 +49,7 @@ def test_bad_config_is_one_line_error(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
     bad.write_text("[translate]\nthreads = 'x'\n")
     result = run_cli(["--config", str(bad), "config", "show"], capsys=capsys)
-    assert_clean_error(result, 7, "bad value for translate.threads")
+    assert_clean_error(result, 7, "bad type for translate.threads")
 
 
 def test_unknown_command_is_usage_error():

@@ -46,7 +46,7 @@ def test_layers_in_priority_order(tmp_path, monkeypatch):
     [
         ("[nope]\nx = 1\n", "unknown config section"),
         ("[translate]\nnope = 1\n", "unknown config key"),
-        ("[translate]\nthreads = 'many'\n", "bad value"),
+        ("[translate]\nthreads = 'many'\n", "bad type"),
         ("[translate\n", "cannot read config file"),
     ],
 )

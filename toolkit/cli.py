@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
+import signal
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -69,6 +71,28 @@ class LazyGroup(click.Group):
         module_name, _, attribute = target.partition(":")
         return getattr(importlib.import_module(module_name), attribute)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        # click turns a broken pipe into a silent exit 0; a reader that went away early
+        # (`toolkit repair BIG | head -1`) is exit 1, as the README says, so it is
+        # taken out of click's hands here.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _ReaderGone() from exc
+
+
+class _ReaderGone(Exception):
+    """Standard output is a pipe whose reader has exited."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived. A BaseException like KeyboardInterrupt, so it unwinds every
+    `finally` and `with` (locks, temporary files) but is caught by no `except Exception`."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="toolkit")
@@ -87,7 +111,8 @@ def cli(ctx: click.Context, config_path: str | None, verbose: bool, quiet: bool)
     Commands that take text read a FILE or - (standard input) and write to standard
     output unless told otherwise; an input file is never overwritten. Exit codes: 0 ok,
     1 other error, 2 usage, 3 bad input, 4 unsupported language, 5 model missing,
-    6 partial result, 7 bad config, 8 cannot write output, 130 interrupted.
+    6 partial result, 7 bad config, 8 cannot write output, 130 interrupted (Ctrl-C),
+    143 terminated (SIGTERM).
     """
     global _state
     ctx.obj = _state = AppState(config_path=config_path, verbose=verbose, quiet=quiet)
@@ -120,8 +145,16 @@ def main(argv: list[str] | None = None) -> None:
     _state = None
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
+    previous = _handle_sigterm(_on_sigterm)
     try:
         cli.main(args=argv, prog_name="toolkit", standalone_mode=False)
+        sys.stdout.flush()  # a reader gone before the last buffered bytes: exit 1 here
+    except Terminated:
+        click.echo("terminated", err=True)
+        sys.exit(143)
+    except (_ReaderGone, BrokenPipeError):
+        _silence_stdout()
+        sys.exit(1)
     except ToolkitError as exc:
         if _verbose():
             traceback.print_exc()
@@ -138,9 +171,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a raw traceback
         if _verbose():
             traceback.print_exc()
@@ -149,6 +179,30 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         sys.exit(1)
+    finally:
+        _handle_sigterm(previous)
+
+
+def _handle_sigterm(handler: Any) -> Any:
+    """Install a SIGTERM handler, returning the old one; None where Python allows no
+    handler (a thread other than the main one, e.g. an embedding server)."""
+    if handler is None:
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:
+        return None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's last flush of bytes
+    nobody will read cannot print 'Exception ignored ... BrokenPipeError'."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def _verbose() -> bool:

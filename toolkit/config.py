@@ -101,8 +101,9 @@ SECTIONS: dict[str, type] = {
 # Allowed values, checked whenever a value is set (file, environment, flag or Python), so
 # a bad value fails at once with the place it came from, not deep inside a model run.
 # Numbers: (lowest, highest); every number has both, so an absurd value (threads = 100000,
-# num_beams = 1e6) fails at load, not as a crash or an out-of-memory run. Names an engine registry already checks
-# (repair.engine, translate.engine) are left to it, so the list of choices lives in one place.
+# num_beams = 1e6) fails at load, not as a crash or an out-of-memory run. Names an
+# engine registry already checks (repair.engine, translate.engine) are left to it, so
+# the list of choices lives in one place.
 RANGES: dict[str, tuple[float, float]] = {
     "detect.min_confidence": (0.0, 1.0),
     "repair.max_drift": (0.0, 1.0),

@@ -13,11 +13,13 @@ hard link), so a command can never overwrite the text it reads.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -57,6 +59,19 @@ def read_input(source: str | os.PathLike[str], *, stdin: bytes | None = None) ->
             return decode_bytes(_check_size(stdin, "<stdin>"), "<stdin>")
         return decode_bytes(_read_limited(stdin_bytes(), "<stdin>"), "<stdin>")
     path = Path(source)
+    with open_input(path) as handle:
+        try:
+            data = _read_limited(handle, str(path))
+        except OSError as exc:
+            raise _unreadable(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return decode_bytes(data, str(path))
+
+
+def open_input(path: Path, *, whole: bool = True) -> BinaryIO:
+    """Open an input file for binary reading, with `read_input`'s checks (missing,
+    directory, special file, permission, and over the size limit when it is read
+    `whole`) as one-line `InputError`s. Callers that stream a file line by line
+    (``detect --jsonl FILE``) pass ``whole=False`` and bound each line instead."""
     if not path.exists():
         raise _unreadable(f"{path}: no such file")
     if path.is_dir():
@@ -67,18 +82,61 @@ def read_input(source: str | os.PathLike[str], *, stdin: bytes | None = None) ->
             stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)
         ):
             raise _unreadable(f"{path}: not a regular file")
-        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_INPUT_BYTES:
+        if whole and stat.S_ISREG(info.st_mode) and info.st_size > MAX_INPUT_BYTES:
             raise InputError(
                 f"{path}: too large ({info.st_size} bytes, limit {MAX_INPUT_BYTES})",
                 hint="split the file",
             )
-        with path.open("rb") as handle:
-            data = _read_limited(handle, str(path))
+        return _open_input(path, stat.S_ISFIFO(info.st_mode))
     except PermissionError as exc:
         raise _unreadable(f"{path}: permission denied") from exc
     except OSError as exc:
         raise _unreadable(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return decode_bytes(data, str(path))
+
+
+def read_lines(stream: BinaryIO, name: str) -> Iterator[bytes | InputError]:
+    """The lines of a stream one at a time (memory stays flat), each at most
+    `MAX_INPUT_BYTES` like a whole input: a longer line is yielded as an `InputError`
+    and skipped to its end, so one bad line never ends the stream."""
+    number = 0
+    while True:
+        raw = stream.readline(MAX_INPUT_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) <= MAX_INPUT_BYTES or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = stream.readline(1024 * 1024)
+        yield InputError(
+            f"{name}: line {number} too large (more than {MAX_INPUT_BYTES} bytes)",
+            hint="split the line",
+        )
+
+
+FIFO_WAIT_NOTE_SECONDS = 1.0
+
+
+def _open_input(path: Path, fifo: bool) -> BinaryIO:
+    """Open `path` for reading. Opening a named pipe blocks until a writer opens it, so
+    if that takes over `FIFO_WAIT_NOTE_SECONDS` a note on stderr says what the run waits
+    for (a FIFO is never a silent hang; Ctrl-C or SIGTERM ends the wait)."""
+    if not fifo:
+        return path.open("rb")
+    import threading
+
+    def note() -> None:
+        sys.stderr.write(f"note: {path} is a named pipe (FIFO): waiting for a writer\n")
+        sys.stderr.flush()
+
+    timer = threading.Timer(FIFO_WAIT_NOTE_SECONDS, note)
+    timer.daemon = True
+    timer.start()
+    try:
+        return path.open("rb")
+    finally:
+        timer.cancel()
 
 
 def _unreadable(message: str) -> InputError:
@@ -206,10 +264,15 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
     then renamed over the target. A symlink at `path` is followed (its target is
     replaced, the link stays); the file gets the mode of the file it replaces, or
     the usual mode for a new file (0666 less the umask), not the temporary file's 0600.
+    An existing character device or FIFO is written through, never replaced (see
+    `_write_through`).
     """
     target = Path(os.path.realpath(path))
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
+    if target.exists() and not target.is_file():
+        _write_through(path, target, text, encoding)
+        return
     parent = target.parent
     if parent.exists() and not parent.is_dir():
         raise OutputError(f"{path}: {parent} is not a directory")
@@ -231,6 +294,32 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
         raise
+
+
+def _write_through(path: str | os.PathLike[str], target: Path, text: str, encoding: str) -> None:
+    """Write to an existing non-regular file the way a shell redirection does: a character
+    device (``/dev/null``, ``/dev/stdout``, a terminal) or a FIFO with a reader gets the
+    text; it is never replaced by a regular file. A FIFO without a reader (the write would
+    block forever) and other kinds (block devices, sockets) are refused."""
+    mode = target.stat().st_mode
+    if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        raise OutputError(f"{path}: not a regular file, a character device or a FIFO")
+    flags = os.O_WRONLY | (os.O_NONBLOCK if stat.S_ISFIFO(mode) else 0)
+    try:
+        fd = os.open(target, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(
+                f"{path}: is a FIFO with no reader; nothing would read the output",
+                hint="start the reader first, or choose a regular file",
+            ) from exc
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
 
 
 def _new_file_mode() -> int:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import click
 
@@ -48,21 +49,22 @@ def detect(
     With --per-paragraph/--per-sentence also the spans (character offsets) and their
     languages. Exit code 6 in --jsonl mode when any input line was bad.
     """
-    from toolkit.files import read_input
+    from toolkit.files import open_input, read_input, stdin_bytes
 
     if source is None and not jsonl:
         raise click.UsageError("missing FILE (use - for standard input)")
     config = state.config(**{"detect.min_confidence": min_confidence})
     spans_mode = "sentence" if per_sentence else "paragraph" if per_paragraph else None
     if jsonl and source in (None, "-"):
-        _batch(_stdin_lines(), config, spans_mode)
+        _batch(_decoded_lines(stdin_bytes(), "<stdin>"), config, spans_mode)
+        return
+    if jsonl:
+        with open_input(Path(source), whole=False) as handle:
+            _batch(_decoded_lines(handle, source), config, spans_mode)
         return
     read = read_input(source)
     for warning in read.warnings:
         state.warn(warning)
-    if jsonl:
-        _batch(read.text.splitlines(), config, spans_mode)
-        return
     result = _result(read.text, config, spans_mode)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -95,11 +97,16 @@ def _result(text: str, config: Any, spans_mode: str | None) -> dict[str, Any]:
     return result
 
 
-def _stdin_lines() -> Iterator[str | ValueError]:
-    """Standard input line by line, so results stream out as lines come in."""
-    from toolkit.files import stdin_bytes
+def _decoded_lines(stream: BinaryIO, name: str) -> Iterator[str | ValueError]:
+    """A file or standard input line by line, so results stream out as lines come in
+    and memory stays flat; a line that is not UTF-8 or over the input limit is a
+    ValueError (one error line), not the end of the run."""
+    from toolkit.files import read_lines
 
-    for raw in stdin_bytes():
+    for raw in read_lines(stream, name):
+        if isinstance(raw, Exception):
+            yield ValueError(raw.message)
+            continue
         try:
             yield raw.decode("utf-8-sig").rstrip("\r\n")
         except UnicodeDecodeError as exc:
@@ -133,9 +140,11 @@ def _parse_line(line: str) -> tuple[Any, str | ValueError]:
     if not line.strip():
         return None, ValueError("blank line")
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         return None, ValueError(f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except ValueError as exc:
+        return None, ValueError(f"invalid JSON: {exc}")
     if not isinstance(record, dict):
         return None, ValueError("not a JSON object")
     record_id = record.get("id")
@@ -144,6 +153,12 @@ def _parse_line(line: str) -> tuple[Any, str | ValueError]:
     if not isinstance(record["text"], str):
         return record_id, ValueError("'text' is not a string")
     return record_id, record["text"]
+
+
+def _refuse_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (Python's parser accepts them); echoing such an id
+    back would print invalid JSON, so the line is refused."""
+    raise ValueError(f"{name} is not valid JSON")
 
 
 def _name(code: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -13,7 +14,7 @@ import click
     "--out",
     "-o",
     "out_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Write the repaired text to FILE (atomically) instead of standard output.",
 )
 @click.option(
@@ -39,10 +40,13 @@ def repair(
     --explain print what changed instead. Every edit names the rule that made it;
     suspect spans no rule may change by itself are reported as flags.
     """
+    from toolkit.errors import OutputError
     from toolkit.files import check_output, read_input, write_atomic
     from toolkit.repair import repair as run_repair
     from toolkit.repair.report import as_json, explain, flag_summary, unified_diff
 
+    if out_path and Path(out_path).is_dir():
+        raise OutputError(f"--out {out_path}: is a directory; repair writes one file")
     data = read_input(source)
     if out_path:
         check_output(out_path, source)
