@@ -18,6 +18,8 @@ means "detect it" where a stage can detect (`source_language`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import langcodes
 
 from toolkit.errors import InputTypeError, UnsupportedLanguageError
@@ -43,6 +45,36 @@ def source_language(code: str | None) -> str | None:
     if code is None or (isinstance(code, str) and code.strip().lower() == AUTO):
         return None
     return normalize(code)
+
+
+def targets(to: str | Sequence[str]) -> list[str]:
+    """Target languages from ``"es,fr"`` or ``["es", "fr"]``, normalized, order kept.
+
+    Codes are validated and normalized as everywhere in the toolkit (``pt-BR`` -> ``pt``);
+    an unknown code raises `UnsupportedLanguageError` (exit code 4), anything but a str
+    or a list of str (None, a number, ``[None]``) an `InputTypeError`.
+    """
+    if isinstance(to, str):
+        items = to.split(",")
+    elif isinstance(to, (list, tuple)) and all(isinstance(item, str) for item in to):
+        items = [part for item in to for part in item.split(",")]
+    else:
+        raise InputTypeError(
+            f"language codes must be a str or a list of str, not {_type_name(to)}",
+            hint='pass "es,fr" or ["es", "fr"]',
+        )
+    codes = list(dict.fromkeys(normalize(item) for item in items if item.strip()))
+    if not codes:
+        raise UnsupportedLanguageError("no target language given")
+    return codes
+
+
+def _type_name(value: object) -> str:
+    """``list of NoneType`` for ``[None]``, else the type's name, for type errors."""
+    if isinstance(value, (list, tuple)):
+        wrong = next(item for item in value if not isinstance(item, str))
+        return f"{type(value).__name__} of {type(wrong).__name__}"
+    return type(value).__name__
 
 
 def variant(code: str) -> str | None:

@@ -135,15 +135,15 @@ class Pipeline:
     """Run the whole job on articles, keeping loaded models between calls."""
 
     def __init__(self, config: Config | None = None) -> None:
-        from toolkit.config import Config
+        from toolkit.config import Config, require_config
 
-        self.config = config if config is not None else Config.load()
+        self.config = require_config(config, "Pipeline()") or Config.load()
         self._translator: Translator | None = None
 
     def run(
         self,
         text: str,
-        to: list[str] | None = None,
+        to: str | list[str] | None = None,
         sentences: int | None = None,
         words: int | None = None,
         *,
@@ -161,7 +161,9 @@ class Pipeline:
 
         if not require_text(text, "Pipeline.run()").strip():
             raise InputError(f"{name}: nothing to summarize (empty input)")
-        targets = list(dict.fromkeys(normalize(code) for code in (to or [])))
+        from toolkit.langs import targets as target_codes
+
+        targets = target_codes(to) if to else []  # "es", "es,fr" or ["es", "fr"]
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         total = clock

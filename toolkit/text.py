@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.errors import InputTypeError
+from toolkit.errors import InputError, InputTypeError
 
 
 def require_text(value: object, caller: str, expected: str = "text (str)") -> str:
@@ -29,6 +29,20 @@ def require_text(value: object, caller: str, expected: str = "text (str)") -> st
         else None
     )
     raise InputTypeError(f"{caller} needs {expected}, not {type(value).__name__}", hint=hint)
+
+
+def require_count(value: object, caller: str, name: str) -> int:
+    """`value` if it is a whole number of at least 1 (a length such as ``sentences``);
+    a wrong type (``"3"``, ``2.5``, ``True``) is an `InputTypeError`, zero or less an
+    `InputError`, both at the call and naming the argument."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputTypeError(
+            f"{caller}: {name} must be an int, not {type(value).__name__}",
+            hint=f"pass {name}=3, not {name}={value!r}",
+        )
+    if value < 1:
+        raise InputError(f"{caller}: {name} must be at least 1, not {value}")
+    return value
 
 
 @dataclass(frozen=True)

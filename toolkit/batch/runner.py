@@ -43,18 +43,10 @@ ProgressCallback = Callable[[ProgressEvent], None]
 
 
 def languages(to: str | Sequence[str]) -> list[str]:
-    """Target languages from ``"es,fr"`` or ``["es", "fr"]``, normalized, order kept.
+    """Target languages from ``"es,fr"`` or ``["es", "fr"]``: `toolkit.langs.targets`."""
+    from toolkit.langs import targets
 
-    Codes are validated and normalized as everywhere in the toolkit (``pt-BR`` -> ``pt``);
-    an unknown code raises `UnsupportedLanguageError` (exit code 4).
-    """
-    from toolkit.translate.langs import normalize
-
-    items = to.split(",") if isinstance(to, str) else [p for item in to for p in item.split(",")]
-    codes = list(dict.fromkeys(normalize(item) for item in items if item.strip()))
-    if not codes:
-        raise UnsupportedLanguageError("no target language given")
-    return codes
+    return targets(to)
 
 
 def front_matter_keys(config: Config) -> tuple[str, ...]:

@@ -33,9 +33,10 @@ from toolkit.batch.runner import (
 )
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
-from toolkit.config import Config
+from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError
 from toolkit.formats import FormatOptions
+from toolkit.text import require_count
 
 
 @dataclass
@@ -73,7 +74,10 @@ def summarize_tree(
     from toolkit.pipeline import Pipeline
 
     targets = languages(to)
-    config = config if config is not None else Config.load()
+    for name, value in (("sentences", sentences), ("words", words)):
+        if value is not None:
+            require_count(value, "summarize_tree()", name)
+    config = require_config(config, "summarize_tree()") or Config.load()
     options = FormatOptions(tuple(fields), front_matter_keys(config))
     length = {"sentences": sentences, "words": words}
     with OutputFolder(src_dir, out_dir) as folder, Pipeline(config) as pipeline:

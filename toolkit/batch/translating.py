@@ -17,7 +17,7 @@ from toolkit.batch.runner import (
 )
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
-from toolkit.config import Config
+from toolkit.config import Config, require_config
 from toolkit.formats import FormatOptions
 from toolkit.text import sentences
 
@@ -52,7 +52,7 @@ def translate_tree(
     report and make `report.exit_code` 6.
     """
     targets = languages(to)
-    config = config if config is not None else Config.load()
+    config = require_config(config, "translate_tree()") or Config.load()
     options = FormatOptions(tuple(fields), front_matter_keys(config))
     with OutputFolder(src_dir, out_dir) as folder:
         run = BatchRun(

@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from toolkit._stage import make_callable
-from toolkit.errors import ConfigError, InputError
+from toolkit.errors import ConfigError
 from toolkit.summarize.extractive import LeadSummarizer, Length, TextRankSummarizer
 from toolkit.summarize.summary import Summary
-from toolkit.text import require_text
+from toolkit.text import require_count, require_text
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -40,12 +40,15 @@ def summarize(
     or as many whole sentences as fit in `words` words when `words` is set (at least
     one sentence either way; sentences are never cut).
     """
-    from toolkit.config import Config
+    from toolkit.config import Config, require_config
+    from toolkit.langs import source_language
 
     require_text(text, "summarize()")
-    if sentences < 1 or (words is not None and words < 1):
-        raise InputError("summary length must be at least 1", hint="use --sentences/--words >= 1")
-    config = config or Config.load()
+    require_count(sentences, "summarize()", "sentences")
+    if words is not None:
+        require_count(words, "summarize()", "words")
+    lang = source_language(lang)  # a code is checked (type, known) before any work
+    config = require_config(config, "summarize()") or Config.load()
     if lang is None:
         from toolkit.detect import detect
 
