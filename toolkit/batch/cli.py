@@ -17,7 +17,7 @@ import click
 
 from toolkit.batch.progress import ProgressBar
 from toolkit.batch.report import BatchReport
-from toolkit.errors import PartialResultError
+from toolkit.errors import OutputError, PartialResultError
 
 
 def translate_folder(
@@ -78,13 +78,20 @@ def _run_tree(
 
 
 def echo_report(report: BatchReport, *, as_json: bool, verbose: bool, warn) -> None:
-    """Print the report; raise `PartialResultError` if any file failed."""
+    """Print the report; then raise `OutputError` if the manifest could not be written
+    (exit 8: the report above still says which files are written), or
+    `PartialResultError` if any file failed."""
     for warning in report.warnings:
         warn(warning)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(report_text(report, verbose=verbose))
+    if report.manifest_error:
+        raise OutputError(
+            report.manifest_error,
+            hint="free some space and rerun: the journal keeps what is done",
+        )
     if report.failed:
         raise PartialResultError(
             f"{len(report.failed)} of {len(report.files) - len(report.skipped)} files failed "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from toolkit.errors import PartialResultError
+from toolkit.errors import OutputError, PartialResultError
 
 DONE = "done"
 UP_TO_DATE = "up-to-date"
@@ -45,6 +45,9 @@ class BatchReport:
     model_calls: int = 0  # calls into the translator / summarizer (0 on a no-change rerun)
     sentences: int = 0  # sentences sent to a model
     seconds: float = 0.0
+    # Set when the manifest could not be written (the outputs listed are on disk and the
+    # journal keeps the progress; a later run continues from it).
+    manifest_error: str = ""
 
     def _with(self, status: str) -> list[FileReport]:
         return [f for f in self.files if f.status == status]
@@ -67,7 +70,10 @@ class BatchReport:
 
     @property
     def exit_code(self) -> int:
-        """0 when nothing failed, else `PartialResultError.exit_code` (6)."""
+        """`OutputError.exit_code` (8) when the manifest could not be written, else
+        `PartialResultError.exit_code` (6) when a file failed, else 0."""
+        if self.manifest_error:
+            return OutputError.exit_code
         return PartialResultError.exit_code if self.failed else 0
 
     def summary(self) -> str:

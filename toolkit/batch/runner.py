@@ -303,17 +303,17 @@ class BatchRun:
         except ToolkitError as exc:
             item.failed[lang] = exc.one_line()
             return
-        self.folder.record(
-            self.kind,
-            item.job.source.rel,
-            lang,
-            {
-                "input_sha256": item.sha256,
-                "fingerprint": item.job.fingerprints[lang],
-                "output": rel_out,
-                "models": sorted(set(models)),
-            },
-        )
+        entry = {
+            "input_sha256": item.sha256,
+            "fingerprint": item.job.fingerprints[lang],
+            "output": rel_out,
+            "models": sorted(set(models)),
+        }
+        try:
+            self.folder.record(self.kind, item.job.source.rel, lang, entry)
+        except ToolkitError as exc:  # journal full: the file is written but a rerun redoes it
+            item.failed[lang] = exc.one_line()
+            return
         item.job.report.outputs[lang] = rel_out
         item.job.report.warnings.extend(f"{lang}: {w}" for w in warnings)
 

@@ -54,6 +54,9 @@ class OutputFolder:
         self.warnings: list[str] = []
         self._lock_file: Any = None
         self._journal: Any = None
+        # Why the manifest could not be written (a full disk...), "" when it was: the
+        # journal then stays, so a later run replays it and continues.
+        self.manifest_error = ""
 
     def __enter__(self) -> OutputFolder:
         _check_folders(self.src, self.out)
@@ -73,13 +76,13 @@ class OutputFolder:
         self._remove_stale_temporaries()
         self.manifest = self._load_manifest()
         self._replay_journal()
-        self._compact()
+        self._try_compact()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         try:
             if self._journal is not None:
-                self._compact()
+                self._try_compact()
         finally:
             if self._lock_file is not None:
                 fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
@@ -111,8 +114,8 @@ class OutputFolder:
         )
 
     def record(self, kind: str, rel: str, lang: str, entry: dict[str, Any]) -> None:
-        """Record a finished output: in memory, and durably in the journal."""
-        self._remember(kind, rel, lang, entry)
+        """Record a finished output durably in the journal, then in memory (so an output
+        the journal could not hold is not in the manifest either: a rerun redoes it)."""
         line = json.dumps([kind, rel, lang, entry], ensure_ascii=False, sort_keys=True)
         try:
             if self._journal is None:
@@ -124,6 +127,7 @@ class OutputFolder:
             raise OutputError(
                 f"{self.out / JOURNAL}: cannot write ({exc.strerror or exc})"
             ) from exc
+        self._remember(kind, rel, lang, entry)
 
     def _remember(self, kind: str, rel: str, lang: str, entry: dict[str, Any]) -> None:
         self.manifest.setdefault(kind, {}).setdefault(rel, {})[lang] = entry
@@ -140,6 +144,17 @@ class OutputFolder:
                 except ValueError:
                     continue  # the half-written last line of a killed run
                 self._remember(kind, rel, lang, entry)
+
+    def _try_compact(self) -> None:
+        """`_compact`, but a failure (ENOSPC, EROFS...) is kept in `manifest_error` instead
+        of raised: the outputs and the journal are already on disk, and the run's report
+        must still reach the user."""
+        try:
+            self._compact()
+        except OutputError as exc:
+            self.manifest_error = f"manifest not written: {exc.message}"
+        else:
+            self.manifest_error = ""
 
     def _compact(self) -> None:
         """Write the manifest atomically, then drop the journal it now contains."""

@@ -103,7 +103,9 @@ def summarize_tree(
                 _brief(run, pending, [pieces[id(item)] for item in pending], tgt, direct)
             for item in items:
                 run.finish(item.job, item.failed)
-        return run.close()
+        report = run.close()
+    report.manifest_error = folder.manifest_error
+    return report
 
 
 def _summarize(

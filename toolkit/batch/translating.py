@@ -74,7 +74,9 @@ def translate_tree(
                 _translate_chunk(run, [item for item in items if tgt in item.job.languages], tgt)
             for item in items:
                 run.finish(item.job, item.failed)
-        return run.close()
+        report = run.close()
+    report.manifest_error = folder.manifest_error
+    return report
 
 
 def _translate_chunk(run: BatchRun, items: list[Loaded], tgt: str) -> None:
