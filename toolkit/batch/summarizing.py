@@ -74,6 +74,7 @@ def summarize_tree(
     from toolkit.pipeline import Pipeline
 
     targets = languages(to)
+    source = None if src is None or src == "" else languages(src)[0]  # checked before any write
     for name, value in (("sentences", sentences), ("words", words)):
         if value is not None:
             require_count(value, "summarize_tree()", name)
@@ -88,7 +89,7 @@ def summarize_tree(
             config=config,
             options=options,
             settings={**length, "summarize": config.as_dict()["summarize"]},
-            src=languages(src)[0] if src else None,
+            src=source,
             force=force,
             progress=progress,
             translator=translator,

@@ -52,6 +52,7 @@ def translate_tree(
     report and make `report.exit_code` 6.
     """
     targets = languages(to)
+    source = None if src is None or src == "" else languages(src)[0]  # checked before any write
     config = require_config(config, "translate_tree()") or Config.load()
     options = FormatOptions(tuple(fields), front_matter_keys(config))
     with OutputFolder(src_dir, out_dir) as folder:
@@ -62,7 +63,7 @@ def translate_tree(
             config=config,
             options=options,
             settings={},
-            src=languages(src)[0] if src else None,
+            src=source,
             force=force,
             progress=progress,
             translator=translator,
