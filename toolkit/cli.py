@@ -71,19 +71,6 @@ class LazyGroup(click.Group):
         module_name, _, attribute = target.partition(":")
         return getattr(importlib.import_module(module_name), attribute)
 
-    def invoke(self, ctx: click.Context) -> Any:
-        # click turns a broken pipe into a silent exit 0; a reader that went away early
-        # (`toolkit repair BIG | head -1`) is exit 1, as the README says, so it is
-        # taken out of click's hands here.
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError as exc:
-            raise _ReaderGone() from exc
-
-
-class _ReaderGone(Exception):
-    """Standard output is a pipe whose reader has exited."""
-
 
 class Terminated(BaseException):
     """SIGTERM arrived. A BaseException like KeyboardInterrupt, so it unwinds every
@@ -148,11 +135,11 @@ def main(argv: list[str] | None = None) -> None:
     previous = _handle_sigterm(_on_sigterm)
     try:
         cli.main(args=argv, prog_name="toolkit", standalone_mode=False)
-        sys.stdout.flush()  # a reader gone before the last buffered bytes: exit 1 here
+        sys.stdout.flush()  # a reader gone before the last buffered bytes: exit 1, not 120
     except Terminated:
         click.echo("terminated", err=True)
         sys.exit(143)
-    except (_ReaderGone, BrokenPipeError):
+    except BrokenPipeError:  # click exits 1 itself for one raised inside a command
         _silence_stdout()
         sys.exit(1)
     except ToolkitError as exc:
