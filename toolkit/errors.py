@@ -91,4 +91,5 @@ EXIT_CODES: dict[str, int] = {
     "config": ConfigError.exit_code,
     "output": OutputError.exit_code,
     "interrupted": 130,
+    "terminated": 143,  # SIGTERM, ended like Ctrl-C
 }
