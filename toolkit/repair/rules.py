@@ -196,7 +196,7 @@ def quote_spacing(text: str, ctx: Context) -> list[Change]:
             change = _curly_change(text, mark, para.start, para.end)
             if change:
                 changes.append(change)
-        changes.extend(_straight_changes(text, para.start, para.end))
+        changes.extend(_straight_changes(text, para.start, para.end, p))
     return _drop_overlaps(changes)
 
 
@@ -220,7 +220,9 @@ _CLAUSE_END = ",.!?;:…"
 _INTRODUCED_BY = ",:;،"
 
 
-def _straight_changes(text: str, start: int, end: int) -> list[Change]:
+def _straight_changes(
+    text: str, start: int, end: int, profile: LanguageProfile | None = None
+) -> list[Change]:
     """Misplaced closing straight quotes (`, "he said`) in one paragraph.
 
     Each straight quote is read from its shape: opening (space before, text after),
@@ -234,7 +236,7 @@ def _straight_changes(text: str, start: int, end: int) -> list[Change]:
     if quotes and all(_spaced(text, i, start, end) for i in quotes):
         return _tokenized_quotes(text, quotes)
     if len(quotes) == 1:
-        return _lone_closing_quote(text, quotes[0], start, end)
+        return _lone_closing_quote(text, quotes[0], start, end, profile)
     if not quotes or len(quotes) % 2:
         return []
     shapes = [straight_shape(text, i, start, end) for i in quotes]
@@ -281,21 +283,36 @@ def _tokenized_quotes(text: str, quotes: list[int]) -> list[Change]:
 _SHORT_ATTRIBUTION = 6  # words after a lone misplaced closing quote: `, "diyor.`
 
 
-def _lone_closing_quote(text: str, i: int, start: int, end: int) -> list[Change]:
-    """A paragraph's only straight quote, misplaced, before a short lowercase attribution.
+def _lone_closing_quote(
+    text: str, i: int, start: int, end: int, profile: LanguageProfile | None = None
+) -> list[Change]:
+    """A paragraph's only straight quote, misplaced, before a short attribution.
 
     `Ben sızdırmadım, "diyor.` -> `Ben sızdırmadım," diyor.` With one quote there is no
     pairing to go by, so only the unambiguous shape is moved: clause punctuation and a
-    space before, a lowercase word glued after (a quotation rarely opens in lowercase),
-    and a short tail that ends the paragraph. Anything else is left to the
-    unbalanced-quote flag.
+    space before, a word glued after, and a tail that ends the paragraph and reads as an
+    attribution: a short lowercase one (a quotation rarely opens in lowercase), or one
+    whose speech verb (`LanguageProfile.speech_verbs`) follows at most three words, a
+    name ("individuals, "Mr. Albence said." -> "individuals," Mr. Albence said.").
+    Anything else is left to the unbalanced-quote flag.
     """
-    if straight_shape(text, i, start, end) != "candidate" or not text[i + 1].islower():
+    if straight_shape(text, i, start, end) != "candidate":
         return []
     tail = text[i + 1 : end]
-    if len(tail.split()) > _SHORT_ATTRIBUTION or tail.rstrip()[-1:] not in ".!?…":
+    if tail.rstrip()[-1:] not in ".!?…":
         return []
-    return [Change(i - 1, i + 1, '" ')]
+    words = tail.split()
+    if text[i + 1].islower():
+        return [Change(i - 1, i + 1, '" ')] if len(words) <= _SHORT_ATTRIBUTION else []
+    verbs = profile.speech_verbs if profile else frozenset()
+    if text[i - 2] in ":;" or not verbs:
+        return []  # `said: "Last year I said...`: a quotation opens after a colon
+    for k, word in enumerate(words[:4]):
+        if word.strip(".,!?…").lower() in verbs:
+            return [Change(i - 1, i + 1, '" ')] if k else []
+        if not word[0].isupper():
+            return []  # the words before the verb must be a name: "Mr. Albence said"
+    return []
 
 
 def straight_shape(text: str, i: int, start: int, end: int) -> str:
