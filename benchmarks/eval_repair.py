@@ -2,10 +2,12 @@
 
 - Restoration: each sentence of `repair.jsonl` carries one injected artifact; it counts
   as restored when `repair(corrupted, lang).text == clean` exactly. Targets: >= 90%
-  overall, >= 80% for every artifact kind.
+  overall and for every artifact kind. A doubled capitalized word or a doubled content
+  word in a reduplicating language is flagged, not removed (it may be a name or
+  grammar): such records count as not restored; the share flagged is printed too.
 - False edits: every `pristine` sentence of `news_docs.jsonl` (professional
-  translations) must come out unchanged; any change counts. Target: <= 0.3% in every
-  language.
+  translations) must come out unchanged; any change counts. Targets: <= 0.1% overall,
+  <= 0.3% in every language.
 - Throughput: sentences per second of the rules on the whole news set, one sentence
   per call (the language is known, as in the evaluation).
 
@@ -24,8 +26,9 @@ from benchmarks.runner import eval_data
 from toolkit.repair import repair
 
 RESTORE_TARGET = 0.90
-KIND_TARGET = 0.80
+KIND_TARGET = 0.90
 FALSE_EDIT_TARGET = 0.003
+FALSE_EDIT_OVERALL_TARGET = 0.001
 
 
 def _load(name: str) -> list[dict]:
@@ -40,9 +43,12 @@ def restoration(records: list[dict], misses: int = 0) -> dict:
     by_lang_ok: Counter = Counter()
     by_lang: Counter = Counter()
     shown: Counter = Counter()
+    flagged: Counter = Counter()
     for rec in records:
-        out = repair(rec["corrupted"], rec["lang"]).text
+        result = repair(rec["corrupted"], rec["lang"])
+        out = result.text
         hit = out == rec["clean"]
+        flagged[rec["kind"]] += not hit and any(f.rule == "doubled_word" for f in result.flags)
         total[rec["kind"]] += 1
         ok[rec["kind"]] += hit
         by_lang[rec["lang"]] += 1
@@ -58,6 +64,7 @@ def restoration(records: list[dict], misses: int = 0) -> dict:
         "records": sum(total.values()),
         "per_kind": {k: ok[k] / total[k] for k in sorted(total)},
         "per_kind_n": dict(sorted(total.items())),
+        "flagged_not_restored": {k: flagged[k] for k in sorted(flagged) if flagged[k]},
         "per_lang": {k: by_lang_ok[k] / by_lang[k] for k in sorted(by_lang)},
     }
 
@@ -87,6 +94,7 @@ def false_edits(docs: list[dict], show: bool = False) -> dict:
         "changed": dict(sorted(changed.items())),
         "pristine": dict(sorted(pristine.items())),
         "worst": max(rates.values()) if rates else 0.0,
+        "overall": sum(changed.values()) / max(1, sum(pristine.values())),
         "sentences_per_s": sentences / elapsed if elapsed else 0.0,
         "sentences": sentences,
     }
@@ -101,6 +109,8 @@ def main(misses: int = 0) -> dict:
         mark = "" if rate >= KIND_TARGET else "  < target"
         print(f"{kind:<20}{restored['per_kind_n'][kind]:>6}{rate:>10.1%}{mark}")
     print(f"{'overall':<20}{restored['records']:>6}{restored['overall']:>10.1%}")
+    for kind, count in restored["flagged_not_restored"].items():
+        print(f"  {kind}: {count} not restored but flagged doubled_word (a name or grammar?)")
     print(f"\n{'lang':<6}{'restored':>10}{'false edits':>13}{'changed/pristine':>18}")
     for lang in sorted(set(restored["per_lang"]) | set(clean["per_lang"])):
         rate = clean["per_lang"].get(lang, 0.0)
@@ -108,18 +118,25 @@ def main(misses: int = 0) -> dict:
         counts = f"{clean['changed'].get(lang, 0)}/{clean['pristine'].get(lang, 0)}"
         print(f"{lang:<6}{restored['per_lang'].get(lang, 0):>10.1%}{rate:>13.2%}{counts:>18}{mark}")
     print(
+        f"false edits overall: {sum(clean['changed'].values())}/"
+        f"{sum(clean['pristine'].values())} = {clean['overall']:.3%}"
+    )
+    print(
         f"\nrules throughput: {clean['sentences_per_s']:,.0f} sentences/s "
         f"({clean['sentences']} sentences, one call each)"
     )
     targets = {
         "overall>=90%": restored["overall"] >= RESTORE_TARGET,
-        "every_kind>=80%": min(restored["per_kind"].values()) >= KIND_TARGET,
+        "every_kind>=90%": min(restored["per_kind"].values()) >= KIND_TARGET,
+        "false_edits<=0.1%_overall": clean["overall"] <= FALSE_EDIT_OVERALL_TARGET,
         "false_edits<=0.3%_every_lang": clean["worst"] <= FALSE_EDIT_TARGET,
     }
     print("targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in targets.items()))
     return {
         "restoration": restored,
-        "false_edits": {k: clean[k] for k in ("per_lang", "changed", "pristine", "worst")},
+        "false_edits": {
+            k: clean[k] for k in ("per_lang", "changed", "pristine", "worst", "overall")
+        },
         "sentences_per_s": round(clean["sentences_per_s"], 1),
         "targets": targets,
     }

@@ -152,3 +152,46 @@ def test_a_brief_stating_unsupported_facts_is_flagged():
 
 def test_a_brief_need_not_contain_everything():
     assert check_brief(SOURCE, "NATO troops should leave.", src_lang="en", brief_lang="en") == []
+
+
+@pytest.mark.parametrize(
+    "source,faithful,changed,tgt",
+    [
+        (  # a scaled decimal is one number, not 2 and 89 (a 2 elsewhere hid the change)
+            "It cost 2.89 million dollars over 2 years.",
+            "Costó 2,89 millones de dólares en 2 años.",
+            "Costó 3,89 millones de dólares en 2 años.",
+            "es",
+        ),
+        (
+            "Shops open at 04:00.",
+            "Las tiendas abren a las 4:00.",
+            "Las tiendas abren a las 4:1.",
+            "es",
+        ),
+        (
+            "Shops open at 04:00.",
+            "Die Läden öffnen um 4 Uhr.",
+            "Die Läden öffnen um 4:01 Uhr.",
+            "de",
+        ),
+        ("He is the world No.1.", "Es el número 1 del mundo.", "Es el número 2 del mundo.", "es"),
+        ("It began in the 1980s.", "Comenzó en los años 1980.", "Comenzó en los años 1970.", "es"),
+    ],
+)
+def test_a_changed_digit_is_caught_whatever_else_the_number_may_read_as(
+    source, faithful, changed, tgt
+):
+    assert check_translation(source, faithful, src_lang="en", tgt_lang=tgt) == []
+    warnings = check_translation(source, changed, src_lang="en", tgt_lang=tgt)
+    assert any(w.kind in ("number", "date") for w in warnings), warnings
+
+
+def test_spelled_out_decades_and_pashto_number_words_are_no_warning():
+    assert check_translation("The 1980s were different.", "Los ochenta fueron distintos.") == []
+    source = "An estimated 13 per cent of homes, says the 42-year-old."
+    pashto = "د اټکل له مخې دیارلس سلنه کورونه، دوه څلویښت کلن وایي."
+    assert check_translation(source, pashto, src_lang="en", tgt_lang="ps") == []
+    changed = "د اټکل له مخې دیارلس سلنه کورونه، دوه دیرش کلن وایي."
+    warnings = check_translation(source, changed, src_lang="en", tgt_lang="ps")
+    assert [(w.kind, w.value) for w in warnings] == [("number", "42")]

@@ -438,3 +438,124 @@ def test_doubled_words_are_removed(text, lang, expected):
 )
 def test_doubled_words_leaves_grammatical_and_emphatic_doubles(text, lang):
     assert_untouched(text, lang)
+
+
+# --- names, reduplication, dotted names, tokenized output (issue 14) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "double"),
+    [
+        ("He was born in Walla Walla and lived in Baden Baden.", "en", "Walla Walla"),
+        ("Sing Sing is a prison; Pago Pago a port.", "en", "Sing Sing"),
+        ("Duran Duran and Tom Tom played.", "en", "Duran Duran"),
+        ("Er kurte in Baden Baden.", "de", "Baden Baden"),
+        ("Trời tối dần dần và mưa.", "vi", "dần dần"),
+        ("Mereka datang pelan pelan ke kota.", "id", "pelan pelan"),
+        ("Çocuklar güzel güzel oynadı.", "tr", "güzel güzel"),
+        ("वह घर घर गया।", "hi", "घर घर"),
+    ],
+)
+def test_doubled_names_and_reduplication_are_flagged_not_removed(text, lang, double):
+    result = repair(text, lang)
+    assert result.text == text and result.edits == []
+    assert double in {f.text for f in result.flags if f.rule == "doubled_word"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Talks with the UK UK government.", "en", "Talks with the UK government."),
+        ("Đây là vấn đề của của chính phủ.", "vi", "Đây là vấn đề của chính phủ."),
+        ("Bakan ve ve başkan geldi.", "tr", "Bakan ve başkan geldi."),
+        ("sürücüsünün sürücüsünün aracı", "tr", "sürücüsünün aracı"),
+        ("यह सरकार के के लिए है।", "hi", "यह सरकार के लिए है।"),
+    ],
+)
+def test_doubled_acronyms_and_function_words_are_still_removed(text, lang, expected):
+    assert_fix(text, lang, expected, "doubled_words")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("He writes for Kasparov.Ru and Amazon.com every week.", "en"),
+        ("Bán trên vi.Com và Amazon.com.", "vi"),
+        ("Он цитирует Gazeta.Ru и Lenta.Ru.", "ru"),
+        ("Made in the U.S.A and sold with Node.js 18 and v2.1.3.", "en"),
+    ],
+)
+def test_dotted_names_are_not_glued_sentences(text, lang):
+    assert_untouched(text, lang)
+
+
+def test_a_sentence_starting_with_a_word_that_is_a_domain_ending_elsewhere_is_glued():
+    assert_fix("US forces.In the city.", "en", "US forces. In the city.", "glued_sentences")
+    assert_fix(
+        "le 30 septembre 2018.Au parlement",
+        "fr",
+        "le 30 septembre 2018. Au parlement",
+        "glued_sentences",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The city 's mayor said we ca n't stop.", "en", "The city's mayor said we can't stop."),
+        ("I do n't know if they 're here.", "en", "I don't know if they're here."),
+        ("l' homme qu' il a vu", "fr", "l'homme qu'il a vu"),
+        ("alla fine dell' anno", "it", "alla fine dell'anno"),
+    ],
+)
+def test_tokenized_clitics_are_glued_back(text, lang, expected):
+    assert_fix(text, lang, expected, "tokenized_clitics")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the 'smart' phone of the '90s, rock 'n' roll, it 's' shape", "en"),
+        ("un po' di vento", "it"),
+        ("the city 's mayor", "de"),  # only where the language's clitics are listed
+    ],
+)
+def test_apostrophes_that_are_not_split_clitics_stay(text, lang):
+    assert_untouched(text, lang)
+
+
+def test_tokenized_straight_quotes_are_paired():
+    out, rules = fixed('He said " we stop " and " go " .', "en")
+    assert out == 'He said "we stop" and "go".'
+    assert rules == {"quote_spacing", "space_before_punctuation"}
+    assert_untouched('He said " we stop and go.', "en")  # odd: nothing to pair
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            'So we are pursuing them, "Mr. Albence said.',
+            "en",
+            'So we are pursuing them," Mr. Albence said.',
+        ),
+        (
+            'tôi đã có thể trợ giúp, "Garcia nói về cảm xúc sau chiến thắng.',
+            "vi",
+            'tôi đã có thể trợ giúp," Garcia nói về cảm xúc sau chiến thắng.',
+        ),
+    ],
+)
+def test_lone_misplaced_closing_quote_before_a_named_speaker_is_moved(text, lang, expected):
+    assert_fix(text, lang, expected, "quote_spacing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mrs May said: "Last year I said I would dedicate my premiership to it.',
+        'He warned, "We will fight on.',
+    ],
+)
+def test_lone_opening_quote_before_a_quotation_stays(text):
+    assert_untouched(text, "en")

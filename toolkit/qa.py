@@ -17,7 +17,11 @@ Numbers are compared by value, in every notation news uses: 10,000 / 10.000 / 10
 before or after the number. Ambiguous forms keep every reading ("1,500" is 1500 or
 1.5). The checks are deliberately lenient where professional translators legitimately
 differ (a decade "1930s" may become "années 30", "3 p.m." may become 15 Uhr, names
-in another script are not compared), because a check that cries wolf gets ignored;
+in another script are not compared, Pashto numbers written in words count), because a
+check that cries wolf gets ignored. No lenient reading may hide a changed digit: a
+scaled decimal ("2.89 million") is never also read as two numbers, a time whose minutes
+the translation writes must keep them ("04:00" may become "4 Uhr", not "4:01"), "No.1"
+holds a number, and a decade written in digits must be the same decade;
 `benchmarks/eval_summarize.py` measures both the false-warning rate on professional
 translations and the share of deliberately changed numbers it catches.
 """
@@ -29,6 +33,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+
+from toolkit.number_words import spelled_numbers
 
 KINDS = ("number", "percentage", "date", "name", "quote")
 
@@ -59,7 +65,7 @@ class Number:
 # --- numbers -----------------------------------------------------------------------
 
 _NUMBER = re.compile(
-    r"(?<![\d.,])(?:"
+    r"(?<!\d)(?<!\d[.,])(?:"  # "No.1" and "Nr.5" hold a number; "1.2.3" is one token
     r"\d{1,3}(?:(?P<sep>[,.'’\u00a0\u202f\u2009 \u060c])\d{3})(?:(?P=sep)\d{3})*(?![\d])"
     r"(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?"
@@ -256,6 +262,7 @@ def numbers(text: str, lang: str | None = None) -> list[Number]:
                 if second and not (len(second.group(1)) <= 2 and second.group(1).isascii()):
                     factor *= _SCALES.get(second.group(1).lower(), 1.0)
                 values |= {v * factor for v in values}
+                pieces = ()  # "2.89 million" is one number, never 2 and 89
         if _PM.match(after) and all(v <= 12 for v in values):
             values |= {v + 12 for v in values}
         if not sep and "." not in token and "," not in token and len(token) == 4:
@@ -303,6 +310,38 @@ def _time_part(time: re.Match[str], start: int, text: str) -> list[Number]:
     if time.group(2) == "00":
         return []  # "12:00" is often just "12 o'clock"
     return [Number(text[time.start(2) : time.end(2)], "date", frozenset({float(time.group(2))}))]
+
+
+# A clock time as a translation may write it: "4:00", "04:00", also "4:1" (a slip or a
+# change, compared with the source's times rather than skipped as a ratio).
+_CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2}):(\d{1,2})(?![\d:])")
+
+
+def _clock_times(text: str) -> list[tuple[re.Match[str], int, int]]:
+    """Every `H:MM`-like time of `text` with its hour and minutes."""
+    return [(m, int(m.group(1)), int(m.group(2))) for m in _CLOCK.finditer(_ascii_digits(text))]
+
+
+def _changed_minutes(source: str, target: str) -> list[QAWarning]:
+    """Times whose hour survives but whose minutes changed ("04:00" -> "4:01", "4:1").
+
+    The hour of a source time is matched as a number, and ":00" may go unwritten
+    ("04:00" -> "4 Uhr"), but a target that writes the minutes of that hour must write
+    the source's minutes: reading the time as its hour alone would hide the change.
+    """
+    wanted: dict[int, set[int]] = {}
+    for _match, hour, minute in _clock_times(source):
+        for h in {hour % 12, hour % 12 + 12}:
+            wanted.setdefault(h, set()).add(minute)
+    warnings = []
+    for match, hour, minute in _clock_times(target):
+        minutes = wanted.get(hour % 24)
+        if minutes is not None and minute not in minutes:
+            text = target[match.start() : match.end()]
+            warnings.append(
+                QAWarning("date", text, f"{text}: the source has this hour at other minutes")
+            )
+    return warnings
 
 
 def _cjk_numbers(text: str) -> list[Number]:
@@ -498,8 +537,9 @@ def check_translation(
 ) -> list[QAWarning]:
     """Facts of `source` that are missing or changed in its translation `target`."""
     warnings = _missing_numbers(
-        numbers(source, src_lang), numbers(target, tgt_lang), "in the translation"
+        numbers(source, src_lang), _stated(target, tgt_lang), "in the translation"
     )
+    warnings += _changed_minutes(source, target)
     warnings += _missing_names(person_names(source), target, "in the translation")
     if _quotes(source) and not _QUOTE_MARKS.search(target):
         quote = _short(_quotes(source)[0])
@@ -514,7 +554,7 @@ def check_brief(
 ) -> list[QAWarning]:
     """Facts the `brief` states that the `source` does not support."""
     warnings = _missing_numbers(
-        numbers(brief, brief_lang), numbers(source, src_lang), "in the source"
+        numbers(brief, brief_lang), _stated(source, src_lang), "in the source"
     )
     same_language = src_lang is not None and src_lang == brief_lang
     # Across languages only titled persons: other capitalized words get translated
@@ -530,12 +570,23 @@ def check_brief(
     return warnings
 
 
+def _stated(text: str, lang: str | None) -> list[Number]:
+    """The numbers a text states, in digits or (where the language does) in words."""
+    words = [
+        Number(written, "number", frozenset({value}))
+        for written, value in spelled_numbers(text, lang)
+    ]
+    return numbers(text, lang) + words
+
+
 def _missing_numbers(wanted: list[Number], have: list[Number], where: str) -> list[QAWarning]:
     pool = _available(have)
     warnings = []
-    for num in wanted:
+    for num in sorted(wanted, key=lambda n: n.kind == "decade"):  # decades last
         if num.kind == "decade":
-            continue  # decades are often spelled out ("los ochenta")
+            if _decade_changed(num, pool):
+                warnings.append(QAWarning("date", num.text, f"{num.text}s is changed {where}"))
+            continue
         if _found(num, pool):
             for v in num.values:
                 if pool[v] > 0:
@@ -545,6 +596,23 @@ def _missing_numbers(wanted: list[Number], have: list[Number], where: str) -> li
         kind = "number" if num.kind == "unit" else num.kind
         warnings.append(QAWarning(kind, num.text, f"{num.text} is not found {where}"))
     return warnings
+
+
+def _decade_changed(decade: Number, pool: Counter[float]) -> bool:
+    """Whether a decade ("1980s", "the '80s") is written in digits, but as another one.
+
+    Decades are often spelled out ("los ochenta", "les années quatre-vingt"), so a
+    missing one is no warning; but a year-like number ("1970" for "1980s") left over
+    once every other number is matched is that decade written with a changed digit.
+    Two-digit decades are not compared: "the 80s" are as often temperatures or ages,
+    which translators convert or spell out.
+    """
+    years = {value for value in decade.values if 1000 <= value <= 2100}
+    if not years or any(pool[v] > 0 or pool[v % 100] > 0 for v in years):
+        return False
+    return any(
+        count > 0 and value.is_integer() and 1000 <= value <= 2100 for value, count in pool.items()
+    )
 
 
 def _missing_names(found: list[list[str]], other: str, where: str) -> list[QAWarning]:

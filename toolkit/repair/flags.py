@@ -18,6 +18,7 @@ from toolkit.repair.rules import (
     Context,
     double_candidates,
     is_intentional_double,
+    may_be_reduplication,
     straight_shape,
 )
 from toolkit.repair.scan import WORD, inside, quote_marks, quoted_spans
@@ -176,11 +177,16 @@ def garbled_negation(text: str, ctx: Context) -> list[Flag]:
 def doubled_word(text: str, ctx: Context) -> list[Flag]:
     """A doubled word the `doubled_words` rule would not remove by itself.
 
-    Example: "he had had enough" (grammatical), "Pashto ګډ ګډ" (reduplication or slip).
+    Example: "he had had enough" (grammatical), "Walla Walla" (a name, or a slip),
+    "dần dần" (Vietnamese reduplication), "Pashto ګډ ګډ" (reduplication or slip).
     """
     flags = []
     for m in double_candidates(text):
-        if ctx.profile.flag_only_doubles or is_intentional_double(text, m, ctx):
+        if (
+            ctx.profile.flag_only_doubles
+            or is_intentional_double(text, m, ctx)
+            or may_be_reduplication(m, ctx)
+        ):
             flags.append(
                 _flag(
                     "doubled_word",

@@ -26,6 +26,17 @@ ORDINAL_PERIOD = frozenset(
 # removed. Measured on professional Pashto news, where one sentence in 60 has one.
 FLAG_ONLY_DOUBLES = frozenset({"ps"})
 
+# Languages where full reduplication is grammatical ("dần dần", "pelan-pelan" written
+# "pelan pelan", "yavaş yavaş", "धीरे धीरे"): a doubled content word is flagged, never
+# removed; only a doubled function word (a stopword, "của của", "के के", "ve ve") that is
+# not itself a known reduplication is removed.
+REDUPLICATING = frozenset({"vi", "id", "ms", "tr", "hi", "ur", "bn", "mr", "tl"})
+# Agglutinative languages reduplicate short stems ("yavaş yavaş", "güle güle"), not
+# inflected words: a doubled word with more vowel groups (syllables) than this is a slip
+# ("sürücüsünün sürücüsünün").
+_REDUPLICATION_MAX_SYLLABLES = {"tr": 2}
+_VOWELS = {"tr": "aeıioöuüâîû"}
+
 # Languages whose words are not separated by spaces: no rule adds or removes spaces.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 
@@ -113,6 +124,45 @@ _INTENTIONAL_DOUBLES: dict[str, set[str]] = {
     "vi": {"từ", "nhanh", "chậm", "rất", "mãi", "dần"},
 }  # fmt: skip
 
+# Domain endings that are no sentence's first word in any language the rules know:
+# "Kasparov.Ru", "vi.Com", "Gazeta.Ru" are names, not two sentences glued together.
+# Endings that are also common words ("In", "It", "No", "De", "Se", "Es", "Me", "To",
+# "Be", "At", "Is", "La", "El", and "Au", "Al", "Si", "By", "Za", "Az", "Io", "Eu", "Am")
+# are left out: "forces.In the city" and "2018.Au parlement" are glued sentences.
+DOMAIN_SUFFIXES = frozenset(
+    """com org net edu gov mil info biz ru ua uk fr cn jp kr pl cz sk tr ir af pk kz ch nl
+    gr ro hu fi dk nz br mx tv cc ly ge uz kg tj md lt lv ee rs hr ba mk bg news online""".split()
+)
+
+# Tokenized machine output splits clitics off their word ("the city 's", "do n't",
+# "l' homme"). Per language: the clitics written after a word (glued to the word before
+# them) and the elided words written before one (glued to the word after them).
+# ("ca n't", "wo n't": how tokenizers split can't and won't, glued back as they are.)
+CLITICS_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m"),
+}
+ELISIONS_BEFORE: dict[str, tuple[str, ...]] = {
+    "fr": ("l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'",
+           "puisqu'"),
+    "it": ("l'", "dell'", "all'", "nell'", "sull'", "dall'", "un'", "quest'", "quell'",
+           "c'"),  # not "po'": "un po' di" is written with a space
+}  # fmt: skip
+
+# Speech verbs of news attributions ("Mr. Albence said", "Garcia nói"), lowercase, in
+# the tense news uses: they tell a misplaced closing quote from an opening one.
+_SPEECH_VERBS: dict[str, set[str]] = {
+    "en": {"said", "says", "told", "added", "asked", "explained", "wrote", "noted",
+           "recalled", "insisted", "replied", "stated", "continued", "argued"},
+    "vi": {"nói", "cho", "hỏi", "viết", "khẳng", "tuyên", "nhấn"},
+    "es": {"dijo", "afirmó", "añadió", "declaró", "explicó", "aseguró", "señaló"},
+    "pt": {"disse", "afirmou", "acrescentou", "declarou", "explicou", "referiu"},
+    "it": {"ha", "detto", "dichiarato", "aggiunto", "spiegato", "affermato"},
+    "nl": {"zei", "zegt", "voegde", "verklaarde", "schreef", "vertelde"},
+    "de": {"sagte", "sagt", "erklärte", "fügte", "betonte", "schrieb"},
+    "tr": {"dedi", "diyor", "söyledi", "ekledi", "açıkladı"},
+    "ro": {"a", "spus", "declarat", "adăugat", "explicat"},
+}  # fmt: skip
+
 # Names of Latin letters written in Arabic script: "سي إن إن" is CNN, not a slip.
 LATIN_LETTER_NAMES_ARABIC = frozenset(
     """اي ای إي بي بی سي سی دي دی إف اف جي جی إتش اتش اچ آي آی جيه جیه كيه کیه کی إل ال
@@ -185,6 +235,7 @@ class LanguageProfile:
     french_spacing: bool
     ordinal_period: bool
     flag_only_doubles: bool
+    reduplicating: bool
     unspaced: bool
     text_follows_closing_quote: bool
     low_opening_quotes: bool
@@ -196,6 +247,29 @@ class LanguageProfile:
     second_person_possessive: frozenset[str] = field(default_factory=frozenset)
     ambiguous_second_person: frozenset[str] = field(default_factory=frozenset)
     repeated_negation: str = ""
+    speech_verbs: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def function_words(self) -> frozenset[str]:
+        """Lowercase function words (stopwords) of the language; loaded on first use."""
+        from toolkit.summarize.tokenize import stopwords
+
+        return stopwords(self.code)
+
+    def may_reduplicate(self, word: str) -> bool:
+        """Whether `word`, doubled, may be grammatical reduplication in this language."""
+        if not self.reduplicating or word.lower() in self.function_words:
+            return False
+        limit = _REDUPLICATION_MAX_SYLLABLES.get(self.code)
+        if limit is None:
+            return True
+        vowels = _VOWELS[self.code]
+        groups = sum(
+            1
+            for i, ch in enumerate(word.lower())
+            if ch in vowels and (i == 0 or word.lower()[i - 1] not in vowels)
+        )
+        return groups <= limit
 
 
 @cache
@@ -206,6 +280,7 @@ def profile(code: str) -> LanguageProfile:
         french_spacing=code in FRENCH_SPACING,
         ordinal_period=code in ORDINAL_PERIOD,
         flag_only_doubles=code in FLAG_ONLY_DOUBLES,
+        reduplicating=code in REDUPLICATING,
         unspaced=code in UNSPACED,
         text_follows_closing_quote=code in TEXT_FOLLOWS_CLOSING_QUOTE,
         low_opening_quotes=code in LOW_OPENING_QUOTES,
@@ -217,4 +292,5 @@ def profile(code: str) -> LanguageProfile:
         second_person_possessive=frozenset(_SECOND_PERSON_POSSESSIVE.get(code, set())),
         ambiguous_second_person=frozenset(_AMBIGUOUS_SECOND_PERSON.get(code, set())),
         repeated_negation=_REPEATED_NEGATION.get(code, ""),
+        speech_verbs=frozenset(_SPEECH_VERBS.get(code, set())),
     )

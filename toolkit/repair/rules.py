@@ -14,12 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import ftfy
 import regex
 
 from toolkit.repair.edits import Change
-from toolkit.repair.languages import LATIN_LETTER_NAMES_ARABIC, LanguageProfile
+from toolkit.repair.languages import (
+    CLITICS_AFTER,
+    DOMAIN_SUFFIXES,
+    ELISIONS_BEFORE,
+    LATIN_LETTER_NAMES_ARABIC,
+    LanguageProfile,
+)
 from toolkit.repair.scan import (
     CLOSING_PUNCT,
     LETTERS_BEFORE,
@@ -189,7 +196,7 @@ def quote_spacing(text: str, ctx: Context) -> list[Change]:
             change = _curly_change(text, mark, para.start, para.end)
             if change:
                 changes.append(change)
-        changes.extend(_straight_changes(text, para.start, para.end))
+        changes.extend(_straight_changes(text, para.start, para.end, p))
     return _drop_overlaps(changes)
 
 
@@ -213,7 +220,9 @@ _CLAUSE_END = ",.!?;:…"
 _INTRODUCED_BY = ",:;،"
 
 
-def _straight_changes(text: str, start: int, end: int) -> list[Change]:
+def _straight_changes(
+    text: str, start: int, end: int, profile: LanguageProfile | None = None
+) -> list[Change]:
     """Misplaced closing straight quotes (`, "he said`) in one paragraph.
 
     Each straight quote is read from its shape: opening (space before, text after),
@@ -224,8 +233,10 @@ def _straight_changes(text: str, start: int, end: int) -> list[Change]:
     colon ("She said, "I... , "You...": a quote inside a quote, not a slip).
     """
     quotes = [i for i in range(start, end) if text[i] == '"']
+    if quotes and all(_spaced(text, i, start, end) for i in quotes):
+        return _tokenized_quotes(text, quotes)
     if len(quotes) == 1:
-        return _lone_closing_quote(text, quotes[0], start, end)
+        return _lone_closing_quote(text, quotes[0], start, end, profile)
     if not quotes or len(quotes) % 2:
         return []
     shapes = [straight_shape(text, i, start, end) for i in quotes]
@@ -246,24 +257,62 @@ def _straight_changes(text: str, start: int, end: int) -> list[Change]:
     ]
 
 
+def _spaced(text: str, i: int, start: int, end: int) -> bool:
+    """Whether the character at `i` has a space (or the paragraph's edge) before it, and a
+    space, the edge or clause punctuation after it."""
+    return (i == start or text[i - 1] == " ") and (i + 1 == end or text[i + 1] in " " + _CLAUSE_END)
+
+
+def _tokenized_quotes(text: str, quotes: list[int]) -> list[Change]:
+    """Tokenized output spaces every straight quote (`said " we stop " .`): pair them.
+
+    Only an even number of quotes, all spaced on both sides, reads this way: the 1st,
+    3rd... open (their inner space goes), the 2nd, 4th... close.
+    """
+    if len(quotes) % 2:
+        return []
+    changes = []
+    for k, i in enumerate(quotes):
+        if k % 2 == 0 and i + 2 < len(text) and not text[i + 2].isspace():
+            changes.append(Change(i + 1, i + 2, ""))
+        elif k % 2 and i >= 2 and not text[i - 2].isspace():
+            changes.append(Change(i - 1, i, ""))
+    return changes
+
+
 _SHORT_ATTRIBUTION = 6  # words after a lone misplaced closing quote: `, "diyor.`
 
 
-def _lone_closing_quote(text: str, i: int, start: int, end: int) -> list[Change]:
-    """A paragraph's only straight quote, misplaced, before a short lowercase attribution.
+def _lone_closing_quote(
+    text: str, i: int, start: int, end: int, profile: LanguageProfile | None = None
+) -> list[Change]:
+    """A paragraph's only straight quote, misplaced, before a short attribution.
 
     `Ben sızdırmadım, "diyor.` -> `Ben sızdırmadım," diyor.` With one quote there is no
     pairing to go by, so only the unambiguous shape is moved: clause punctuation and a
-    space before, a lowercase word glued after (a quotation rarely opens in lowercase),
-    and a short tail that ends the paragraph. Anything else is left to the
-    unbalanced-quote flag.
+    space before, a word glued after, and a tail that ends the paragraph and reads as an
+    attribution: a short lowercase one (a quotation rarely opens in lowercase), or one
+    whose speech verb (`LanguageProfile.speech_verbs`) follows at most three words, a
+    name ("individuals, "Mr. Albence said." -> "individuals," Mr. Albence said.").
+    Anything else is left to the unbalanced-quote flag.
     """
-    if straight_shape(text, i, start, end) != "candidate" or not text[i + 1].islower():
+    if straight_shape(text, i, start, end) != "candidate":
         return []
     tail = text[i + 1 : end]
-    if len(tail.split()) > _SHORT_ATTRIBUTION or tail.rstrip()[-1:] not in ".!?…":
+    if tail.rstrip()[-1:] not in ".!?…":
         return []
-    return [Change(i - 1, i + 1, '" ')]
+    words = tail.split()
+    if text[i + 1].islower():
+        return [Change(i - 1, i + 1, '" ')] if len(words) <= _SHORT_ATTRIBUTION else []
+    verbs = profile.speech_verbs if profile else frozenset()
+    if text[i - 2] in ":;" or not verbs:
+        return []  # `said: "Last year I said...`: a quotation opens after a colon
+    for k, word in enumerate(words[:4]):
+        if word.strip(".,!?…").lower() in verbs:
+            return [Change(i - 1, i + 1, '" ')] if k else []
+        if not word[0].isupper():
+            return []  # the words before the verb must be a name: "Mr. Albence said"
+    return []
 
 
 def straight_shape(text: str, i: int, start: int, end: int) -> str:
@@ -326,6 +375,42 @@ def bracket_spacing(text: str, ctx: Context) -> list[Change]:
     return _drop_overlaps(changes)
 
 
+@cache
+def _clitic_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+    def alternatives(words: tuple[str, ...]) -> str:
+        forms = {w.replace("'", q) for w in words for q in "'’"}
+        return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+    after = CLITICS_AFTER.get(lang)
+    before = ELISIONS_BEFORE.get(lang)
+    return (
+        regex.compile(rf"(?<=\p{{L}}) (?=(?:{alternatives(after)})(?![\p{{L}}\p{{M}}\p{{N}}'’]))")
+        if after
+        else None,
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}'’])(?i:{alternatives(before)}) (?=\p{{L}})")
+        if before
+        else None,
+    )
+
+
+def tokenized_clitics(text: str, ctx: Context) -> list[Change]:
+    """Clitics split off by a tokenizer are glued back to their word.
+
+    Examples: "the city 's mayor" -> "the city's mayor", "do n't" -> "don't", "ca n't"
+    -> "can't", "l' homme" -> "l'homme" (French), "dell' anno" -> "dell'anno" (Italian).
+    Only in languages with a list (`CLITICS_AFTER`, `ELISIONS_BEFORE`): an apostrophe
+    after a space opens a quotation elsewhere. A clitic that starts a longer word
+    ("the 'smart' phone", "'90s") is not one.
+    """
+    after, before = _clitic_patterns(ctx.lang)
+    changes = []
+    if after:
+        changes.extend(Change(m.start(), m.end(), "") for m in after.finditer(text))
+    if before:
+        changes.extend(Change(m.end() - 1, m.end(), "") for m in before.finditer(text))
+    return _drop_overlaps(changes)
+
+
 _TERMINAL = regex.compile(r"(?<=\S|[\u00a0\u202f])(?:\.(?!\.)|[!?؟]+)(?=\S)")
 
 
@@ -334,8 +419,10 @@ def glued_sentences(text: str, ctx: Context) -> list[Change]:
 
     Examples: "US forces.The Taliban" -> "US forces. The Taliban", "ключицы».«Я" ->
     "ключицы». «Я", "است.لری" -> "است. لری". Not touched: abbreviations and initials
-    ("U.S.", "e.g.", "J.Smith", "Dr.Who"), decimals, domains and files ("example.com",
-    "Node.js"), ellipses, and Chinese or Japanese text (no spaces between sentences).
+    ("U.S.", "U.S.A", "e.g.", "J.Smith", "Dr.Who"), decimals and version numbers, domains
+    and files ("example.com", "Node.js", "Kasparov.Ru", "vi.Com": a domain ending from
+    `DOMAIN_SUFFIXES`), ellipses, and Chinese or Japanese text (no spaces between
+    sentences).
     """
     if ctx.profile.unspaced:
         return []
@@ -424,6 +511,8 @@ def _glued_words(
             return False
         if right.isupper() and _dotted_next(text, after):
             return False
+        if _domain_name(text, after):
+            return False
         if quote_before:
             return True
         return left[-1].islower() or left[-1].isdigit() or _is_mark_after_lower(left)
@@ -433,6 +522,12 @@ def _glued_words(
     if has_case(left[-1]):
         return False
     return True
+
+
+def _domain_name(text: str, after: regex.Match) -> bool:
+    """Whether the word after the period ends a domain name: "Kasparov.Ru", "vi.Com"."""
+    end = after.end()
+    return after.group().lower() in DOMAIN_SUFFIXES and not text[end : end + 1].isalnum()
 
 
 def _word_then_number(left: str, right: str, text: str, after: regex.Match) -> bool:
@@ -555,17 +650,20 @@ def doubled_words(text: str, ctx: Context) -> list[Change]:
     """A word written twice in a row is written once.
 
     Examples: "played the the carillon" -> "played the carillon", "командная тактика
-    тактика" -> "командная тактика". Not touched (flagged instead when in doubt):
+    тактика" -> "командная тактика", "UK UK" -> "UK". Not touched (flagged instead):
     grammatical or emphatic doubles ("had had", "that that", "nous nous", "die die",
-    "πολύ πολύ", "کم کم"), doubles that differ in case ("Nous nous"), numbers,
-    hyphenated words ("și și-a"), letters spelling an acronym ("سي إن إن" for CNN), and
-    Pashto, where reduplication is common enough that only a flag is safe.
+    "πολύ πολύ", "کم کم"), doubled capitalized words, which may be names ("Walla Walla",
+    "Pago Pago", "Duran Duran"), doubled content words in languages where reduplication
+    is grammar (Vietnamese, Indonesian, Turkish, Hindi...: "dần dần", "yavaş yavaş"),
+    doubles that differ in case ("Nous nous"), numbers, hyphenated words ("Baden-Baden",
+    "și și-a"), letters spelling an acronym ("سي إن إن" for CNN), and Pashto, where
+    reduplication is common enough that only a flag is safe.
     """
     if ctx.profile.flag_only_doubles:
         return []
     changes = []
     for m in double_candidates(text):
-        if is_intentional_double(text, m, ctx):
+        if is_intentional_double(text, m, ctx) or may_be_reduplication(m, ctx):
             continue
         changes.append(Change(m.start("sep"), m.end(), ""))
     return _drop_overlaps(changes)
@@ -589,6 +687,19 @@ def is_intentional_double(text: str, m: regex.Match, ctx: Context) -> bool:
     return False
 
 
+def may_be_reduplication(m: regex.Match, ctx: Context) -> bool:
+    """Whether a doubled word may be a reduplicated name or a reduplicated word.
+
+    A capitalized word (not an all-capital acronym: "UK UK" is a slip) may be a name
+    that doubles ("Walla Walla", "Sing Sing", "Tom Tom"); in a reduplicating language
+    any word but a function word may be grammar ("dần dần", "sık sık", "घर घर").
+    """
+    word = m.group("w")
+    if word[0].isupper() and not word.isupper():
+        return True
+    return ctx.profile.may_reduplicate(word)
+
+
 def _letter_at(text: str, pos: int) -> bool:
     return pos < len(text) and (text[pos].isalnum())
 
@@ -609,6 +720,7 @@ RULES: tuple[Rule, ...] = (
     space_before_punctuation,
     quote_spacing,
     bracket_spacing,
+    tokenized_clitics,
     glued_sentences,
     broken_sentences,
     repetition_loops,
