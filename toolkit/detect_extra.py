@@ -1,0 +1,89 @@
+"""Second stage of language detection: the languages langdetect's profiles lack.
+
+`toolkit.detect` scores langdetect's 55 languages (plus Malay) itself. For longer text in
+a script that languages outside that set also write (Latin, Cyrillic, Arabic, Hebrew),
+Google's CLD3 (the `cld3-py` wheel, module `gcld3`: Apache-2.0, its small neural model is
+compiled into the extension, nothing is downloaded) is asked too, and its answer is taken
+when it names one of the languages in `ADDED` for that script with high probability.
+CLD3 is deterministic, loads in milliseconds and is imported only when this stage first
+runs, so `import toolkit` stays light.
+
+Scripts that only one language writes (Georgian, Armenian, Ethiopic, Myanmar, Khmer,
+Lao, Sinhala) need no model: `UNIQUE_SCRIPTS` decides them.
+
+CLD3 is weak on short text and on close neighbours (it calls about half of Croatian
+sentences Bosnian, and Malay Indonesian), so: it is not asked about text under
+`MIN_LETTERS` letters; its answers for Bosnian and Latin-script Serbian only ever become
+a runner-up of Croatian (with Croatian's confidence lowered), never the answer; and
+Malay is left to the first stage, which has a Malay word list.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from toolkit.langs import normalize
+
+# Script (as in toolkit.detect_data.SCRIPTS) -> the one language that writes it here.
+# Ethiopic is reported as Amharic (Tigrinya also uses it and is not told apart).
+UNIQUE_SCRIPTS: dict[str, str] = {
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "ETHIOPIC": "am",
+    "MYANMAR": "my",
+    "KHMER": "km",
+    "LAO": "lo",
+    "SINHALA": "si",
+}
+
+# Languages CLD3 adds, per script of the text. Each one was checked at >= 95% on held-out
+# sentences (benchmarks/data/langid_added.jsonl) before being listed.
+ADDED: dict[str, frozenset[str]] = {
+    "LATIN": frozenset(
+        "az ceb co eo eu fy ga gd gl ha haw ht ig is jv ku la lb mi mt ny sm sn st su uz xh yo "
+        "zu".split()
+    ),
+    "CYRILLIC": frozenset("be kk ky mn sr tg".split()),
+    "ARABIC": frozenset(["ps"]),
+    "HEBREW": frozenset(["yi"]),
+}
+# Reported only as runners-up of this first-stage language (close neighbours CLD3 does not
+# separate reliably in this script).
+NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
+    "LATIN": {"hr": frozenset({"bs", "sr"})},
+}
+
+MIN_LETTERS = 25  # below this CLD3 guesses (single words, headlines of two or three)
+MIN_PROBABILITY = 0.9  # CLD3's own probability for its answer to be taken
+_MAX_BYTES = 1000  # CLD3 reads the start of the text only, like the first stage's limit
+
+_lock = threading.Lock()
+_identifier: Any = None
+
+
+def second_opinion(text: str, script: str) -> tuple[str, float] | None:
+    """CLD3's answer for `text` as (ISO 639-1 code, probability), when it names an added
+    language or a neighbour of `script`; None otherwise (or for short text)."""
+    allowed = ADDED.get(script)
+    if allowed is None or sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        return None
+    found = _cld3().FindLanguage(text=text)
+    code = normalize(found.language.split("-")[0])
+    neighbours = set().union(*NEIGHBOURS.get(script, {}).values())
+    if (code in allowed and found.probability >= MIN_PROBABILITY) or code in neighbours:
+        return code, float(found.probability)
+    return None
+
+
+def _cld3() -> Any:
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                import gcld3
+
+                _identifier = gcld3.NNetLanguageIdentifier(
+                    min_num_bytes=0, max_num_bytes=_MAX_BYTES
+                )
+    return _identifier
