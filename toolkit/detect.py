@@ -41,7 +41,7 @@ import numpy as np
 
 from toolkit._stage import make_callable
 from toolkit.config import require_config
-from toolkit.detect_extra import ADDED, MIN_PROBABILITY, NEIGHBOURS, UNIQUE_SCRIPTS, second_opinion
+from toolkit.detect_extra import ADDED, NEIGHBOURS, UNIQUE_SCRIPTS, min_probability, second_opinion
 from toolkit.text import paragraphs, require_text, sentences
 
 if TYPE_CHECKING:
@@ -264,16 +264,17 @@ def _with_second_opinion(
     """Merge CLD3's answer (an added language or a close neighbour) into the ranking.
 
     An added language CLD3 is sure of wins with CLD3's probability, the first stage's
-    ranking kept below it in the remaining mass. A close neighbour (bs/sr for hr) only
+    ranking kept below it in the remaining mass. A close neighbour (bs/sr for hr, ms for
+    id, a less certain ps for fa) only
     takes a share of the first stage's confidence: the close call shows as a runner-up.
     """
     code, prob = opinion
     (top, top_prob), rest = ranked[0], ranked[1:]
-    if code in NEIGHBOURS.get(script, {}).get(top, ()):
+    if code in ADDED[script] and prob >= min_probability(script, code):
+        merged = [(code, prob), *((lang, p * (1.0 - prob)) for lang, p in ranked)]
+    elif code in NEIGHBOURS.get(script, {}).get(top, ()):
         share = top_prob * prob * _NEIGHBOUR_SHARE
         merged = [(top, top_prob - share), (code, share), *rest]
-    elif code in ADDED[script] and prob >= MIN_PROBABILITY:
-        merged = [(code, prob), *((lang, p * (1.0 - prob)) for lang, p in ranked)]
     else:
         return ranked
     merged.sort(key=lambda item: -item[1])

@@ -73,6 +73,8 @@ SCRIPTS: tuple[str, ...] = (
     "KHMER",
     "LAO",
     "SINHALA",
+    "TIBETAN",
+    "THAANA",
 )
 _NAME_TO_SCRIPT = {
     "HIRAGANA": "KANA",

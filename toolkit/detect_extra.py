@@ -9,13 +9,13 @@ CLD3 is deterministic, loads in milliseconds and is imported only when this stag
 runs, so `import toolkit` stays light.
 
 Scripts that only one language writes (Georgian, Armenian, Ethiopic, Myanmar, Khmer,
-Lao, Sinhala) need no model: `UNIQUE_SCRIPTS` decides them.
+Lao, Sinhala, Tibetan, Thaana) need no model: `UNIQUE_SCRIPTS` decides them.
 
 CLD3 is weak on short text and on close neighbours (it calls about half of Croatian
-sentences Bosnian, and Malay Indonesian), so: it is not asked about text under
-`MIN_LETTERS` letters; its answers for Bosnian and Latin-script Serbian only ever become
-a runner-up of Croatian (with Croatian's confidence lowered), never the answer; and
-Malay is left to the first stage, which has a Malay word list.
+sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about text
+under `MIN_LETTERS` letters, and its answers for Bosnian and Latin-script Serbian (next
+to Croatian) and Malay (next to Indonesian) only ever become a runner-up that lowers the
+first stage's confidence, never the answer: a close call, not a confident mistake.
 """
 
 from __future__ import annotations
@@ -35,27 +35,34 @@ UNIQUE_SCRIPTS: dict[str, str] = {
     "KHMER": "km",
     "LAO": "lo",
     "SINHALA": "si",
+    "TIBETAN": "bo",
+    "THAANA": "dv",
 }
 
 # Languages CLD3 adds, per script of the text. Each one was checked at >= 95% on held-out
 # sentences (benchmarks/data/langid_added.jsonl) before being listed.
 ADDED: dict[str, frozenset[str]] = {
     "LATIN": frozenset(
-        "az ceb co eo eu fy ga gd gl ha haw ht ig is jv ku la lb mi mt ny sm sn st su uz xh yo "
+        "az ceb co eo eu fy ga gd gl ha haw ht ig is jv ku la lb mg mi mt ny sm sn st su uz xh "
+        "yo "
         "zu".split()
     ),
     "CYRILLIC": frozenset("be kk ky mn sr tg".split()),
     "ARABIC": frozenset(["ps"]),
     "HEBREW": frozenset(["yi"]),
 }
+
 # Reported only as runners-up of this first-stage language (close neighbours CLD3 does not
 # separate reliably in this script).
 NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
-    "LATIN": {"hr": frozenset({"bs", "sr"})},
+    "LATIN": {"hr": frozenset({"bs", "sr"}), "id": frozenset({"ms"})},
+    "ARABIC": {"fa": frozenset({"ps"})},  # Pashto CLD3 is less sure of
 }
 
 MIN_LETTERS = 25  # below this CLD3 guesses (single words, headlines of two or three)
 MIN_PROBABILITY = 0.9  # CLD3's own probability for its answer to be taken
+# Serbian in Cyrillic script: CLD3 is often only moderately sure next to Macedonian.
+_MIN_PROBABILITY_OF = {("CYRILLIC", "sr"): 0.5}
 _MAX_BYTES = 1000  # CLD3 reads the start of the text only, like the first stage's limit
 
 _lock = threading.Lock()
@@ -68,12 +75,20 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
     allowed = ADDED.get(script)
     if allowed is None or sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return None
-    found = _cld3().FindLanguage(text=text)
+    valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
+    found = _cld3().FindLanguage(text=valid)
     code = normalize(found.language.split("-")[0])
     neighbours = set().union(*NEIGHBOURS.get(script, {}).values())
-    if (code in allowed and found.probability >= MIN_PROBABILITY) or code in neighbours:
+    if (code in allowed and found.probability >= min_probability(script, code)) or (
+        code in neighbours
+    ):
         return code, float(found.probability)
     return None
+
+
+def min_probability(script: str, code: str) -> float:
+    """CLD3's probability needed for its answer `code` to be taken in `script`."""
+    return _MIN_PROBABILITY_OF.get((script, code), MIN_PROBABILITY)
 
 
 def _cld3() -> Any:
