@@ -32,10 +32,10 @@ def _held_out() -> dict[str, list[str]]:
 HELD_OUT = _held_out()
 # The list (ms and bs come out only as close-call runners-up: see test_close_calls_*).
 REQUIRED = "ps ur sr am ha ig zu xh so sw my km lo ka hy mn kk uz az si ku ky tg be".split()
-# Below 95% today (see the README's figures): bs, ms (close calls), sr (Latin script is
+# Below 95% today (see the README's figures; the others are guarded at 90% here): bs, ms (close calls), sr (Latin script is
 # read as hr), yo, la, eu, mi, xh, zu.
 BELOW = {"bs", "ms", "sr", "yo", "la", "eu", "mi", "xh", "zu"}
-AT_95 = sorted(lang for lang in HELD_OUT if lang not in BELOW)
+AT_90_OR_MORE = sorted(lang for lang in HELD_OUT if lang not in BELOW)
 
 
 def _accuracy(lang: str) -> float:
@@ -43,7 +43,7 @@ def _accuracy(lang: str) -> float:
     return sum(detect(text).lang == lang for text in texts) / len(texts)
 
 
-@pytest.mark.parametrize("lang", AT_95)
+@pytest.mark.parametrize("lang", AT_90_OR_MORE)
 def test_added_language_on_held_out_sentences(lang):
     assert _accuracy(lang) >= 0.9, lang
 
@@ -92,6 +92,10 @@ def test_close_calls_report_the_neighbour_with_lower_confidence():
 
 def test_pashto_and_persian_are_told_apart():
     assert detect(HELD_OUT["ps"][0]).lang == "ps"
+    # Short: below the second stage's length, a letter only Pashto writes (ښ) decides,
+    # with the Persian reading kept as a runner-up.
+    short = detect("ښه راغلاست")
+    assert short.lang == "ps" and short.confidence < 1.0
     assert detect("دولت دیروز اعلام کرد که مدرسه جدید سال آینده افتتاح می‌شود.").lang == "fa"
 
 

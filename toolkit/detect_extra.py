@@ -59,6 +59,11 @@ NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
     "ARABIC": {"fa": frozenset({"ps"})},  # Pashto CLD3 is less sure of
 }
 
+# Letters of Pashto's alphabet that Persian, Urdu and Arabic do not use: one of them in
+# Arabic-script text is Pashto, however short (CLD3 is not asked below MIN_LETTERS).
+_PASHTO_LETTERS = frozenset("ځڅډړږښګڼۍ")
+_PASHTO_BY_LETTER = 0.95  # the confidence such a letter gives
+
 MIN_LETTERS = 25  # below this CLD3 guesses (single words, headlines of two or three)
 MIN_PROBABILITY = 0.9  # CLD3's own probability for its answer to be taken
 # Serbian in Cyrillic script: CLD3 is often only moderately sure next to Macedonian.
@@ -73,6 +78,8 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
     """CLD3's answer for `text` as (ISO 639-1 code, probability), when it names an added
     language or a neighbour of `script`; None otherwise (or for short text)."""
     allowed = ADDED.get(script)
+    if script == "ARABIC" and not _PASHTO_LETTERS.isdisjoint(text):
+        return "ps", _PASHTO_BY_LETTER
     if allowed is None or sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return None
     valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
