@@ -1,5 +1,9 @@
 """Language detection: toolkit vs plain seeded langdetect on ../shared/eval/langid.jsonl.
 
+Also: sentence accuracy of `toolkit.detect` per added language (those langdetect lacks)
+on the held-out sentences of benchmarks/data/langid_added.jsonl, plus the Pashto
+sentences of ../shared/eval/news_docs.jsonl (target >= 95% each).
+
 Reports accuracy per kind (sentence, word pair, single word) and per language for both
 detectors, throughput on the sentences (single-threaded, pinned to one core where the
 OS allows, both detectors in the same run), and the first-call time of
@@ -20,10 +24,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from benchmarks.runner import eval_data
+from benchmarks.runner import HERE, eval_data
 
 KINDS = ("sentence", "word-pair", "single-word")
 TARGETS = {"sentence": 0.99, "word-pair": 0.90, "single-word": 0.75}
+ADDED_TARGET = 0.95
 _REPORTED = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
 _FIRST_CALL = (
     "import time; t = time.perf_counter(); import toolkit; "
@@ -39,6 +44,7 @@ def main() -> dict:
     with _one_core():
         for name, detector in detectors.items():
             figures[name] = _evaluate(detector, rows)
+    figures["added"] = _evaluate_added()
     figures["first_call_s"] = _first_call_seconds()
     _print_report(figures)
     return figures
@@ -87,6 +93,30 @@ def _evaluate(detector: Callable[[str], str], rows: list[dict]) -> dict:
     count = sum(1 for row in rows if row["kind"] == "sentence")
     result["sentences_per_s"] = round(count / seconds["sentence"], 1)
     return result
+
+
+def _evaluate_added() -> dict[str, dict]:
+    """Per added language: sentence accuracy and the most frequent wrong answers."""
+    from toolkit.detect import detect
+
+    path = HERE / "data" / "langid_added.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    for line in eval_data("news_docs.jsonl").open(encoding="utf-8"):
+        doc = json.loads(line)
+        if doc["lang"] == "ps":
+            rows += [{"lang": "ps", "text": text} for text in doc["sentences"]]
+    results: dict[str, dict] = {}
+    for row in rows:
+        cell = results.setdefault(row["lang"], {"right": 0, "total": 0, "wrong": {}})
+        lang = detect(row["text"]).lang
+        cell["total"] += 1
+        if lang == row["lang"]:
+            cell["right"] += 1
+        else:
+            cell["wrong"][lang] = cell["wrong"].get(lang, 0) + 1
+    for cell in results.values():
+        cell["accuracy"] = round(cell["right"] / cell["total"], 4)
+    return results
 
 
 @contextmanager
@@ -140,6 +170,16 @@ def _print_report(figures: dict) -> None:
         f"\nthroughput (sentences/s, one core): toolkit {ours['sentences_per_s']:,.0f}, "
         f"langdetect {theirs['sentences_per_s']:,.0f} (target >= 1,000)"
     )
+    added = figures["added"]
+    passed = sum(cell["accuracy"] >= ADDED_TARGET for cell in added.values())
+    print(
+        f"\nadded languages, sentences (held-out): {passed} of {len(added)} at >= "
+        f"{ADDED_TARGET:.0%}"
+    )
+    for lang, cell in sorted(added.items()):
+        mark = "" if cell["accuracy"] >= ADDED_TARGET else "  MISSED"
+        wrong = sorted(cell["wrong"].items(), key=lambda item: -item[1])[:3]
+        print(f"  {lang:<4}{cell['accuracy']:>6.0%} of {cell['total']:>4}  {wrong or ''}{mark}")
     first = figures["first_call_s"]
     print(
         f"first call in a fresh process: {first['import_load_detect']:.2f} s "

@@ -41,6 +41,7 @@ import numpy as np
 
 from toolkit._stage import make_callable
 from toolkit.config import require_config
+from toolkit.detect_extra import ADDED, NEIGHBOURS, UNIQUE_SCRIPTS, min_probability, second_opinion
 from toolkit.text import paragraphs, require_text, sentences
 
 if TYPE_CHECKING:
@@ -59,8 +60,8 @@ _LATIN_LETTERS = str.maketrans(dict.fromkeys(string.ascii_letters, " "))
 # Which languages write with each script (langdetect's codes).
 _SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
     "LATIN": tuple(
-        "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv "
-        "sw tl tr vi".split()
+        "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq "
+        "sv sw tl tr vi".split()
     ),
     "CYRILLIC": ("bg", "mk", "ru", "uk"),
     "GREEK": ("el",),
@@ -100,6 +101,9 @@ _TEMPERATURE = 4.0  # n-gram log-likelihoods overcount evidence (overlapping n-g
 _MAX_CANDIDATES = 3
 _MAX_CHARS = 20_000  # like langdetect (10,000), look at the start of very long texts only
 _MIN_CANDIDATE_PROB = 0.01
+# A close neighbour named by the second stage takes up to this share of the first
+# stage's confidence (below one half, so the first stage's answer stays first).
+_NEIGHBOUR_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -227,19 +231,54 @@ def _rank(text: str) -> list[tuple[str, float]]:
     script = _dominant_script(text, model.data.script_table)
     if script is None:
         return []
-    langs = _SCRIPT_LANGS.get(SCRIPTS[script])
+    name = SCRIPTS[script]
+    if name in UNIQUE_SCRIPTS:
+        return [(UNIQUE_SCRIPTS[name], 1.0)]
+    langs = _SCRIPT_LANGS.get(name)
     if langs is None:
         return []
+    ranked = _first_stage(text, name, langs, model)
+    opinion = second_opinion(text, name)
+    return ranked if opinion is None else _with_second_opinion(ranked, opinion, name)
+
+
+def _first_stage(
+    text: str, name: str, langs: tuple[str, ...], model: _Model
+) -> list[tuple[str, float]]:
+    """langdetect's languages in this script, scored by n-grams and words."""
     if len(langs) == 1:
         return [(_REPORTED.get(langs[0], langs[0]), 1.0)]
     cols = np.array([model.column[lang] for lang in langs])
-    if SCRIPTS[script] != "LATIN":
+    if name != "LATIN":
         text = text.translate(_LATIN_LETTERS)
     scores = _ngram_scores(text, model, cols)
     scores = scores + _WORD_WEIGHT * _word_scores(text, model, cols)
-    if SCRIPTS[script] == "HAN":
+    if name == "HAN":
         scores = scores + _HAN_WEIGHT * _han_scores(text, model, langs)
     return _probabilities(scores, langs)
+
+
+def _with_second_opinion(
+    ranked: list[tuple[str, float]], opinion: tuple[str, float], script: str
+) -> list[tuple[str, float]]:
+    """Merge CLD3's answer (an added language or a close neighbour) into the ranking.
+
+    An added language CLD3 is sure of wins with CLD3's probability, the first stage's
+    ranking kept below it in the remaining mass. A close neighbour (bs/sr for hr, ms for
+    id, a less certain ps for fa) only
+    takes a share of the first stage's confidence: the close call shows as a runner-up.
+    """
+    code, prob = opinion
+    (top, top_prob), rest = ranked[0], ranked[1:]
+    if code in ADDED[script] and prob >= min_probability(script, code):
+        merged = [(code, prob), *((lang, p * (1.0 - prob)) for lang, p in ranked)]
+    elif code in NEIGHBOURS.get(script, {}).get(top, ()):
+        share = top_prob * prob * _NEIGHBOUR_SHARE
+        merged = [(top, top_prob - share), (code, share), *rest]
+    else:
+        return ranked
+    merged.sort(key=lambda item: -item[1])
+    return [(lang, round(p, 4)) for lang, p in merged if p >= _MIN_CANDIDATE_PROB]
 
 
 def _dominant_script(text: str, table: bytes) -> int | None:

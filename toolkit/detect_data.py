@@ -65,6 +65,16 @@ SCRIPTS: tuple[str, ...] = (
     "HANGUL",
     "KANA",
     "HAN",
+    # Scripts that one language of the second stage writes (see toolkit.detect_extra).
+    "GEORGIAN",
+    "ARMENIAN",
+    "ETHIOPIC",
+    "MYANMAR",
+    "KHMER",
+    "LAO",
+    "SINHALA",
+    "TIBETAN",
+    "THAANA",
 )
 _NAME_TO_SCRIPT = {
     "HIRAGANA": "KANA",
@@ -147,7 +157,7 @@ def _build_ngrams() -> tuple[list[str], dict[str, np.ndarray]]:
     from importlib.resources import files
 
     profiles = files("langdetect") / "profiles"
-    langs = sorted(entry.name for entry in profiles.iterdir())
+    langs = sorted([entry.name for entry in profiles.iterdir()])
     index: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for col, lang in enumerate(langs):

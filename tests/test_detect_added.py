@@ -1,0 +1,112 @@
+"""Languages langdetect lacks: the second stage (CLD3) and scripts one language writes.
+
+The sentences are the held-out ones of benchmarks/data/langid_added.jsonl (lingua-py's
+Leipzig test sentences and the Universal Declaration of Human Rights; see the README
+there): none of them was used to set the detector's constants.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from toolkit.detect import detect
+from toolkit.detect_extra import ADDED, UNIQUE_SCRIPTS
+
+DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "langid_added.jsonl"
+
+
+def _held_out() -> dict[str, list[str]]:
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    for line in DATA.open(encoding="utf-8"):
+        row = json.loads(line)
+        by_lang[row["lang"]].append(row["text"])
+    return by_lang
+
+
+HELD_OUT = _held_out()
+# The issue's list (ms and bs come out only as close-call runners-up: see test_close_calls_*).
+REQUIRED = "ps ur sr am ha ig zu xh so sw my km lo ka hy mn kk uz az si ku ky tg be".split()
+# Below 95% today (README's figures; the others are guarded at 90% here): bs, ms (close
+# calls), sr (Latin script is read as hr), yo, la, eu, mi, xh, zu.
+BELOW = {"bs", "ms", "sr", "yo", "la", "eu", "mi", "xh", "zu"}
+AT_90_OR_MORE = sorted(lang for lang in HELD_OUT if lang not in BELOW)
+
+
+def _accuracy(lang: str) -> float:
+    texts = HELD_OUT[lang]
+    return sum(detect(text).lang == lang for text in texts) / len(texts)
+
+
+@pytest.mark.parametrize("lang", AT_90_OR_MORE)
+def test_added_language_on_held_out_sentences(lang):
+    assert _accuracy(lang) >= 0.9, lang
+
+
+def test_serbian_in_cyrillic_script_is_sr():
+    cyrillic = [t for t in HELD_OUT["sr"] if any("\u0400" <= ch <= "\u04ff" for ch in t)]
+    assert len(cyrillic) >= 50
+    assert sum(detect(t).lang == "sr" for t in cyrillic) / len(cyrillic) >= 0.9
+
+
+def test_at_least_100_languages_and_the_issue_list():
+    from toolkit.detect import _SCRIPT_LANGS
+
+    first_stage = {
+        {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}.get(lang, lang)
+        for langs in _SCRIPT_LANGS.values()
+        for lang in langs
+    }
+    known = first_stage | set(UNIQUE_SCRIPTS.values()) | set().union(*ADDED.values())
+    assert len(known) >= 100
+    assert set(REQUIRED) <= known
+    for lang in REQUIRED:  # each one measured (the held-out set covers all but ur, so, sw)
+        assert lang in HELD_OUT or lang in {"ur", "so", "sw"}, lang
+
+
+def test_scripts_of_one_language_decide():
+    assert detect("საქართველოს მთავრობა").lang == "ka"
+    assert detect("Հայաստանի կառավարություն").lang == "hy"
+    assert detect("ኢትዮጵያ").lang == "am"
+
+
+def test_close_calls_report_the_neighbour_with_lower_confidence():
+    # Bosnian next to Croatian, Malay next to Indonesian: at least some sentences must come
+    # out as a visible close call (neighbour among the runners-up, confidence below 0.9)
+    # rather than a confident single answer.
+    for lang, neighbour in (("bs", "hr"), ("ms", "id")):
+        close = 0
+        for text in HELD_OUT[lang]:
+            found = detect(text)
+            names = [found.lang] + [code for code, _ in found.candidates]
+            if lang in names and neighbour in names:
+                assert found.confidence < 0.9
+                close += 1
+        assert close >= 10, lang
+
+
+def test_pashto_and_persian_are_told_apart():
+    assert detect(HELD_OUT["ps"][0]).lang == "ps"
+    # Short: below the second stage's length, a letter only Pashto writes (ښ) decides,
+    # with the Persian reading kept as a runner-up.
+    short = detect("ښه راغلاست")
+    assert short.lang == "ps" and short.confidence < 1.0
+    assert detect("دولت دیروز اعلام کرد که مدرسه جدید سال آینده افتتاح می‌شود.").lang == "fa"
+
+
+def test_second_stage_is_deterministic_and_short_text_stays_first_stage():
+    text = HELD_OUT["ha"][0]
+    assert detect(text) == detect(text)
+    # Below the second stage's minimum length only the first stage answers.
+    assert detect("banco").lang in {"es", "pt", "it"}
+
+
+def test_import_toolkit_does_not_import_the_second_stage_package():
+    code = "import sys, toolkit; print('gcld3' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

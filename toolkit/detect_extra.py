@@ -1,0 +1,111 @@
+"""Second stage of language detection: the languages langdetect's profiles lack.
+
+`toolkit.detect` scores langdetect's 55 languages (plus Malay) itself. For longer text in
+a script that languages outside that set also write (Latin, Cyrillic, Arabic, Hebrew),
+Google's CLD3 (the `cld3-py` wheel, module `gcld3`: Apache-2.0, its small neural model is
+compiled into the extension, nothing is downloaded) is asked too, and its answer is taken
+when it names one of the languages in `ADDED` for that script with high probability.
+CLD3 is deterministic, loads in milliseconds and is imported only when this stage first
+runs, so `import toolkit` stays light.
+
+Scripts that only one language writes (Georgian, Armenian, Ethiopic, Myanmar, Khmer,
+Lao, Sinhala, Tibetan, Thaana) need no model: `UNIQUE_SCRIPTS` decides them.
+
+CLD3 is weak on short text and on close neighbours (it calls about half of Croatian
+sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about text
+under `MIN_LETTERS` letters, and its answers for Bosnian and Latin-script Serbian (next
+to Croatian) and Malay (next to Indonesian) only ever become a runner-up that lowers the
+first stage's confidence, never the answer: a close call, not a confident mistake.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from toolkit.langs import normalize
+
+# Script (as in toolkit.detect_data.SCRIPTS) -> the one language that writes it here.
+# Ethiopic is reported as Amharic (Tigrinya also uses it and is not told apart).
+UNIQUE_SCRIPTS: dict[str, str] = {
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "ETHIOPIC": "am",
+    "MYANMAR": "my",
+    "KHMER": "km",
+    "LAO": "lo",
+    "SINHALA": "si",
+    "TIBETAN": "bo",
+    "THAANA": "dv",
+}
+
+# Languages CLD3 adds, per script of the text. Each one was checked at >= 95% on held-out
+# sentences (benchmarks/data/langid_added.jsonl) before being listed.
+ADDED: dict[str, frozenset[str]] = {
+    "LATIN": frozenset(
+        "az ceb co eo eu fy ga gd gl ha haw ht ig is jv ku la lb mg mi mt ny sm sn st su uz xh "
+        "yo "
+        "zu".split()
+    ),
+    "CYRILLIC": frozenset("be kk ky mn sr tg".split()),
+    "ARABIC": frozenset(["ps"]),
+    "HEBREW": frozenset(["yi"]),
+}
+
+# Reported only as runners-up of this first-stage language (close neighbours CLD3 does not
+# separate reliably in this script).
+NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
+    "LATIN": {"hr": frozenset({"bs", "sr"}), "id": frozenset({"ms"})},
+    "ARABIC": {"fa": frozenset({"ps"})},  # Pashto CLD3 is less sure of
+}
+
+# Letters of Pashto's alphabet that Persian, Urdu and Arabic do not use: one of them in
+# Arabic-script text is Pashto, however short (CLD3 is not asked below MIN_LETTERS).
+_PASHTO_LETTERS = frozenset("ځڅډړږښګڼۍ")
+_PASHTO_BY_LETTER = 0.95  # the confidence such a letter gives
+
+MIN_LETTERS = 25  # below this CLD3 guesses (single words, headlines of two or three)
+MIN_PROBABILITY = 0.9  # CLD3's own probability for its answer to be taken
+# Serbian in Cyrillic script: CLD3 is often only moderately sure next to Macedonian.
+_MIN_PROBABILITY_OF = {("CYRILLIC", "sr"): 0.5}
+_MAX_BYTES = 1000  # CLD3 reads the start of the text only, like the first stage's limit
+
+_lock = threading.Lock()
+_identifier: Any = None
+
+
+def second_opinion(text: str, script: str) -> tuple[str, float] | None:
+    """CLD3's answer for `text` as (ISO 639-1 code, probability), when it names an added
+    language or a neighbour of `script`; None otherwise (or for short text)."""
+    allowed = ADDED.get(script)
+    if script == "ARABIC" and not _PASHTO_LETTERS.isdisjoint(text):
+        return "ps", _PASHTO_BY_LETTER
+    if allowed is None or sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        return None
+    valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
+    found = _cld3().FindLanguage(text=valid)
+    code = normalize(found.language.split("-")[0])
+    neighbours = set().union(*NEIGHBOURS.get(script, {}).values())
+    if (code in allowed and found.probability >= min_probability(script, code)) or (
+        code in neighbours
+    ):
+        return code, float(found.probability)
+    return None
+
+
+def min_probability(script: str, code: str) -> float:
+    """CLD3's probability needed for its answer `code` to be taken in `script`."""
+    return _MIN_PROBABILITY_OF.get((script, code), MIN_PROBABILITY)
+
+
+def _cld3() -> Any:
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                import gcld3
+
+                _identifier = gcld3.NNetLanguageIdentifier(
+                    min_num_bytes=0, max_num_bytes=_MAX_BYTES
+                )
+    return _identifier
