@@ -38,17 +38,28 @@ def write_config(path: Path, models: dict[str, Path], **serve: object) -> Path:
 
 
 @contextmanager
-def running_server(config: Path, *extra: str, timeout: float = 60.0):
-    """Yield the base URL of a server started with `config`; stop it (Ctrl-C) after."""
+def running_server(config: Path, *extra: str, timeout: float = 60.0, launcher: str = "toolkit"):
+    """Yield (base URL, process) of a server started with `config`; stop it (Ctrl-C) after.
+
+    `launcher`: the module run with `python -m` (a benchmark's own, to patch the engine)."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "toolkit", "--config", str(config), "serve", "--port", str(port),
-         *extra],
+        [
+            sys.executable,
+            "-m",
+            launcher,
+            "--config",
+            str(config),
+            "serve",
+            "--port",
+            str(port),
+            *extra,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
-    )  # fmt: skip
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     try:

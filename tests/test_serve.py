@@ -67,16 +67,21 @@ def test_translate_json_form_list_and_auto(server):
     form = post(server, "/translate", data={"q": "Hello world.", "source": "en", "target": "es"})
     assert form.json() == one.json()  # the same model, deterministic
     many = post(
-        server, "/translate", json={"q": ["Hello world.", "Good morning."], "source": "en",
-                                    "target": "es"},
-    ).json()  # fmt: skip
+        server,
+        "/translate",
+        json={"q": ["Hello world.", "Good morning."], "source": "en", "target": "es"},
+    ).json()
     assert many["translatedText"][0] == text and len(many["translatedText"]) == 2
     auto = post(
         server,
         "/translate",
-        json={"q": "The government said on Monday that the new law will pass.", "source": "auto",
-              "target": "es", "alternatives": 3},
-    ).json()  # fmt: skip
+        json={
+            "q": "The government said on Monday that the new law will pass.",
+            "source": "auto",
+            "target": "es",
+            "alternatives": 3,
+        },
+    ).json()
     assert auto["detectedLanguage"]["language"] == "en"
     assert 50 < auto["detectedLanguage"]["confidence"] <= 100
     assert auto["alternatives"] == []
@@ -84,8 +89,9 @@ def test_translate_json_form_list_and_auto(server):
 
 def test_translate_html_keeps_markup(server):
     html = '<p class="x">Hello <b>world</b>.</p>'
-    out = post(server, "/translate", json={"q": html, "source": "en", "target": "es",
-                                           "format": "html"}).json()["translatedText"]  # fmt: skip
+    out = post(
+        server, "/translate", json={"q": html, "source": "en", "target": "es", "format": "html"}
+    ).json()["translatedText"]
     assert out.startswith('<p class="x">') and "<b>" in out and out.endswith("</p>")
     assert "Hello" not in out
 
@@ -205,11 +211,19 @@ def test_bad_json_wrong_method_and_big_body(server, path):
 
 def test_unknown_path_and_upload_over_limit(server):
     assert httpx.get(server + "/nothing").json() == {"error": "Not found"}
-    answer = post(server, "/translate_file", data={"source": "en", "target": "es"},
-                  files={"file": ("a.txt", b"word " * 10_000)})  # fmt: skip
+    answer = post(
+        server,
+        "/translate_file",
+        data={"source": "en", "target": "es"},
+        files={"file": ("a.txt", b"word " * 10_000)},
+    )
     assert answer.status_code == 413
-    kind = post(server, "/translate_file", data={"source": "en", "target": "es"},
-                files={"file": ("a.exe", b"MZ")})  # fmt: skip
+    kind = post(
+        server,
+        "/translate_file",
+        data={"source": "en", "target": "es"},
+        files={"file": ("a.exe", b"MZ")},
+    )
     assert kind.status_code == 400 and "not supported" in kind.json()["error"]
 
 
@@ -240,13 +254,15 @@ def test_concurrent_requests_and_a_client_that_disconnects(server):
     results: list[int] = []
 
     def one(i: int) -> None:
-        answer = post(server, "/translate", json={"q": f"Hello number {i}.", "source": "en",
-                                                  "target": "es"})  # fmt: skip
+        answer = post(
+            server, "/translate", json={"q": f"Hello number {i}.", "source": "en", "target": "es"}
+        )
         results.append(answer.status_code)
 
     with pytest.raises(httpx.TimeoutException):  # gives up while the server is translating
-        httpx.post(server + "/translate", json={"q": text, "source": "en", "target": "es"},
-                   timeout=0.05)  # fmt: skip
+        httpx.post(
+            server + "/translate", json={"q": text, "source": "en", "target": "es"}, timeout=0.05
+        )
     threads = [threading.Thread(target=one, args=(i,)) for i in range(8)]
     for thread in threads:
         thread.start()
@@ -264,8 +280,9 @@ def test_shutdown_while_requests_run(tiny_marian, tmp_path):
 
     def one() -> None:
         try:
-            answer = httpx.post(url + "/translate", json={"q": text, "source": "en",
-                                                          "target": "es"}, timeout=60)  # fmt: skip
+            answer = httpx.post(
+                url + "/translate", json={"q": text, "source": "en", "target": "es"}, timeout=60
+            )
             outcomes.append(f"{answer.status_code}")
         except httpx.TransportError:
             outcomes.append("closed")

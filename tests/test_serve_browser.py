@@ -23,9 +23,16 @@ def test_page_shows_brief_and_repair_diff(tiny_marian, tmp_path, seed_text):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--window-size=1280,1600"):
-        options.add_argument(flag)  # fmt: skip
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--window-size=1280,1600",
+    ):
+        options.add_argument(flag)
     config = write_config(tmp_path / "toolkit.toml", {"en-es": tiny_marian})
     with running_server(config) as (url, _):
         browser = webdriver.Chrome(options=options, service=webdriver.ChromeService(DRIVER))

@@ -25,9 +25,7 @@ def _batcher(enabled: bool, calls: list[list[str]], fail: bool = False) -> Batch
 
 
 async def _many(batcher: Batcher, n: int) -> list[list[str]]:
-    return await asyncio.gather(
-        *(batcher.submit([f"a{i}", f"b{i}"], "en", "es") for i in range(n))
-    )
+    return await asyncio.gather(*(batcher.submit([f"a{i}", f"b{i}"], "en", "es") for i in range(n)))
 
 
 def test_concurrent_requests_share_one_model_call_and_keep_their_results():
@@ -65,8 +63,10 @@ def test_a_failed_batch_fails_every_request_in_it():
     calls: list[list[str]] = []
 
     async def go():
-        return await asyncio.gather(*(_batcher(True, calls, fail=True).submit(["a"], "en", "es")
-                                      for _ in range(1)), return_exceptions=True)  # fmt: skip
+        return await asyncio.gather(
+            *(_batcher(True, calls, fail=True).submit(["a"], "en", "es") for _ in range(1)),
+            return_exceptions=True,
+        )
 
     assert isinstance(asyncio.run(go())[0], RuntimeError)
 

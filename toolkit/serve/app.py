@@ -116,9 +116,10 @@ def create_app(config: Config) -> Starlette:
             wait = limiter.check(f"key:{found.key}", key_limit)
             if wait:
                 raise ApiError(
-                    429, "Too many requests for this API key",
+                    429,
+                    "Too many requests for this API key",
                     {"Retry-After": retry_after(wait)},
-                )  # fmt: skip
+                )
         wait = limiter.check(f"addr:{address}", limits.rate_limit)
         if wait:
             raise ApiError(
@@ -161,9 +162,9 @@ def create_app(config: Config) -> Starlette:
         chars = sum(len(t) for t in texts)
         if chars > limits.char_limit:
             raise ApiError(
-                400, f"Invalid request: request ({chars}) exceeds character limit "
-                f"({limits.char_limit})",
-            )  # fmt: skip
+                400,
+                f"Invalid request: request ({chars}) exceeds character limit ({limits.char_limit})",
+            )
         return texts, batch
 
     def reachable(src: str, tgt: str) -> None:
@@ -178,8 +179,10 @@ def create_app(config: Config) -> Starlette:
 
     async def detected(texts: list[str]) -> list[dict[str, Any]]:
         found = [await engine.call(engine.detect, t) for t in texts]
-        return [{"language": d["language"], "confidence": round(d["confidence"] * 100, 1)}
-                for d in found]  # fmt: skip
+        return [
+            {"language": d["language"], "confidence": round(d["confidence"] * 100, 1)}
+            for d in found
+        ]
 
     # -- LibreTranslate ------------------------------------------------------------------
 
@@ -250,9 +253,10 @@ def create_app(config: Config) -> Starlette:
         text = decode_bytes(raw, name).text
         if len(text) > limits.char_limit:
             raise ApiError(
-                400, f"Invalid request: file ({len(text)}) exceeds character limit "
+                400,
+                f"Invalid request: file ({len(text)}) exceeds character limit "
                 f"({limits.char_limit})",
-            )  # fmt: skip
+            )
         if source == "auto":
             src = (await detected([text]))[0]["language"]
         else:
@@ -313,9 +317,10 @@ def create_app(config: Config) -> Starlette:
             raise ApiError(400, "Invalid request: text must be a string")
         if len(text) > limits.char_limit:
             raise ApiError(
-                400, f"Invalid request: request ({len(text)}) exceeds character limit "
+                400,
+                f"Invalid request: request ({len(text)}) exceeds character limit "
                 f"({limits.char_limit})",
-            )  # fmt: skip
+            )
         return text
 
     def optional_lang(data: dict[str, Any], name: str) -> str | None:

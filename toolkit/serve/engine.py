@@ -129,7 +129,9 @@ class Engine:
     ) -> dict[str, Any]:
         """The whole job (detect, repair, summarize, briefs, fact checks) as JSON data."""
         with self._pipeline_lock:
-            result = self.pipeline.run(text, to=to, lang=lang, sentences=sentences, name="<request>")
+            result = self.pipeline.run(
+                text, to=to, lang=lang, sentences=sentences, name="<request>"
+            )
         data = result.to_dict()
         data["repair"]["text"] = result.repair.text
         return data

@@ -69,24 +69,33 @@ SCHEMA: dict[str, Any] = {
         "/download_file/{filename}": _get("A translated file, once"),
         "/frontend/settings": _get("LibreTranslate: limits and features"),
         "/health": _get("Liveness"),
-        "/v1/detect": _post("Language, confidence, runners-up and per-paragraph spans",
-                            _TEXT, ["text"]),  # fmt: skip
+        "/v1/detect": _post(
+            "Language, confidence, runners-up and per-paragraph spans", _TEXT, ["text"]
+        ),
         "/v1/repair": _post(
             "Repaired text with its edits and flags", {**_TEXT, "lang": "code or auto"}, ["text"]
         ),
         "/v1/summarize": _post(
             "Briefs in several languages with fact-check warnings (partial when a model is "
             "missing: that brief has ok=false, error and hint)",
-            {**_TEXT, "to": "list or comma-separated codes", "lang": "source code or auto",
-             "sentences": "summary length"},
+            {
+                **_TEXT,
+                "to": "list or comma-separated codes",
+                "lang": "source code or auto",
+                "sentences": "summary length",
+            },
             ["text"],
-        ),  # fmt: skip
+        ),
         "/v1/pipeline": _post(
             "The whole job: detection, repair, summary, briefs, fact checks, timings",
-            {**_TEXT, "to": "list or comma-separated codes", "lang": "source code or auto",
-             "sentences": "summary length"},
+            {
+                **_TEXT,
+                "to": "list or comma-separated codes",
+                "lang": "source code or auto",
+                "sentences": "summary length",
+            },
             ["text"],
-        ),  # fmt: skip
+        ),
     },
 }
 
@@ -110,7 +119,5 @@ def docs_page() -> str:
         "<!doctype html><html lang=en><meta charset=utf-8><title>toolkit serve API</title>"
         "<link rel=stylesheet href=/static/style.css><body class=docs>"
         "<h1>toolkit serve API</h1><p>Schema: <a href=/openapi.json>/openapi.json</a>. "
-        'Errors are <code>{"error": "..."}</code>.</p>'
-        + "".join(rows)
-        + "</body></html>"
+        'Errors are <code>{"error": "..."}</code>.</p>' + "".join(rows) + "</body></html>"
     )
