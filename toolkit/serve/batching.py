@@ -35,7 +35,7 @@ class Batcher:
     enabled: bool = True
     batches: int = 0  # model calls made, for the benchmark and tests
     _queues: dict[tuple[str, str], list[_Waiting]] = field(default_factory=dict)
-    _draining: set[tuple[str, str]] = field(default_factory=set)
+    _draining: dict[tuple[str, str], asyncio.Task[None]] = field(default_factory=dict)
     _busy: asyncio.Lock | None = None
 
     async def submit(self, texts: list[str], src: str, tgt: str) -> list[Any]:
@@ -48,8 +48,8 @@ class Batcher:
         waiting = _Waiting(list(texts), loop.create_future())
         self._queues.setdefault(key, []).append(waiting)
         if key not in self._draining:
-            self._draining.add(key)
-            asyncio.create_task(self._drain(key))
+            # kept here so the running task is not garbage-collected
+            self._draining[key] = asyncio.create_task(self._drain(key))
         # shield: a request that times out or disconnects leaves the shared batch alone
         return await asyncio.shield(waiting.future)
 
@@ -80,7 +80,7 @@ class Batcher:
                             waiting.future.set_result(results[start:end])
                         start = end
         finally:
-            self._draining.discard(key)
+            self._draining.pop(key, None)
 
     def _take(self, key: tuple[str, str]) -> list[_Waiting]:
         """Queued requests up to `max_texts` texts (always at least one request)."""
