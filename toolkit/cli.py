@@ -29,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "summarize": "toolkit.commands.summarize:summarize",
     "translate": "toolkit.commands.translate:translate",
     "repair": "toolkit.commands.repair:repair",
+    "serve": "toolkit.commands.serve:serve",
+    "keys": "toolkit.commands.keys:keys",
 }
 
 

@@ -90,12 +90,32 @@ class BatchConfig:
     front_matter_keys: str = "title,description,summary"  # Markdown front matter; "" none
 
 
+@dataclass
+class ServeConfig:
+    """The HTTP service (`toolkit serve`): address, limits and API keys."""
+
+    host: str = "127.0.0.1"
+    port: int = 5000
+    char_limit: int = 20000  # characters per request, all texts together
+    batch_limit: int = 64  # texts per /translate request
+    body_limit: int = 2_000_000  # bytes of a request body
+    upload_limit: int = 5_000_000  # bytes of an uploaded file
+    timeout: float = 120.0  # seconds a request may take
+    rate_limit: int = 0  # requests per minute per address; 0: unlimited
+    key_rate_limit: int = 0  # requests per minute per API key (a key's own limit wins); 0: none
+    api_keys: bool = False  # require a key from `toolkit keys add`
+    keys_db: str = ""  # empty: <user data dir>/toolkit/keys.sqlite3
+    batching: bool = True  # coalesce concurrent requests for one model into one batch
+    batch_wait_ms: float = 10.0  # how long a batch waits for more requests
+
+
 SECTIONS: dict[str, type] = {
     "detect": DetectConfig,
     "repair": RepairConfig,
     "translate": TranslateConfig,
     "summarize": SummarizeConfig,
     "batch": BatchConfig,
+    "serve": ServeConfig,
 }
 
 # Allowed values, checked whenever a value is set (file, environment, flag or Python), so
@@ -119,6 +139,15 @@ RANGES: dict[str, tuple[float, float]] = {
     "summarize.max_new_tokens": (1, 100_000),
     "batch.chunk_chars": (1, 10_000_000),
     "batch.max_file_bytes": (1, 50 * 1024 * 1024),  # the input limit of toolkit.files
+    "serve.port": (0, 65535),
+    "serve.char_limit": (1, 10_000_000),
+    "serve.batch_limit": (1, 10_000),
+    "serve.body_limit": (1, 1024 * 1024 * 1024),
+    "serve.upload_limit": (1, 1024 * 1024 * 1024),
+    "serve.timeout": (0.001, 86_400),
+    "serve.rate_limit": (0, 1_000_000),
+    "serve.key_rate_limit": (0, 1_000_000),
+    "serve.batch_wait_ms": (0.0, 1000.0),
 }
 PATTERNS: dict[str, tuple[str, str]] = {
     "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
@@ -134,6 +163,7 @@ class Config:
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
     batch: BatchConfig = field(default_factory=BatchConfig)
+    serve: ServeConfig = field(default_factory=ServeConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod

@@ -134,11 +134,12 @@ class Result:
 class Pipeline:
     """Run the whole job on articles, keeping loaded models between calls."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, translator: Translator | None = None) -> None:
+        """`translator`: share one already made (its models stay loaded), e.g. a server's."""
         from toolkit.config import Config, require_config
 
         self.config = require_config(config, "Pipeline()") or Config.load()
-        self._translator: Translator | None = None
+        self._translator: Translator | None = translator
 
     def run(
         self,

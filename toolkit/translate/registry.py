@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from toolkit.errors import ConfigError, UnsupportedLanguageError
+from toolkit.errors import ConfigError, ToolkitError, UnsupportedLanguageError
 from toolkit.translate.families import M2M100_ALIASES, M2M100_LANGUAGES, NLLB_CODES
 
 if TYPE_CHECKING:
@@ -175,3 +175,41 @@ def _fallback(src: str, tgt: str, config: TranslateConfig) -> Route | None:
     if known is not None and (src not in known or tgt not in known):
         return None
     return Route((Leg(model, src, tgt),), "fallback")
+
+
+def local_pairs(config: TranslateConfig) -> dict[str, set[str]]:
+    """Source language -> the targets the models on this machine can reach, pivots included.
+
+    Looks only at local copies (never the network): configured and built-in pairs whose
+    model is present, their pivots through English, and every pair of the fallback model
+    when it is present and its languages are known. The HTTP service's `/languages`.
+    """
+    from toolkit.translate.models import find_local
+
+    present: dict[str, bool] = {}
+
+    def here(model: str) -> bool:
+        if model not in present:
+            try:
+                present[model] = find_local(model, config) is not None
+            except ToolkitError:  # a malformed configured reference: not usable here
+                present[model] = False
+        return present[model]
+
+    direct: dict[str, set[str]] = {}
+    pairs = dict(OPUS_MT)
+    for pair, model in config.models.items():
+        src, _, tgt = pair.partition("-")
+        pairs[(src, tgt)] = model
+    for (src, tgt), model in pairs.items():
+        if _allowed(model, config) and here(model):
+            direct.setdefault(src, set()).add(tgt)
+    reach = {src: set(tgts) for src, tgts in direct.items()}
+    for src, tgts in direct.items():
+        if src != PIVOT and PIVOT in tgts:
+            reach[src] |= direct.get(PIVOT, set()) - {src}
+    fallback = config.fallback_model
+    if fallback and "m2m100" in fallback.lower() and here(fallback):
+        for src in M2M100_LANGUAGES:
+            reach.setdefault(src, set()).update(M2M100_LANGUAGES - {src})
+    return reach

@@ -1,0 +1,112 @@
+"""The server's parts on their own: the batcher, the rate limiter, the key store, `toolkit keys`."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from toolkit.cli import main
+from toolkit.serve.batching import Batcher
+from toolkit.serve.keys import KeyStore
+from toolkit.serve.limits import RateLimiter, retry_after
+
+
+def _batcher(enabled: bool, calls: list[list[str]], fail: bool = False) -> Batcher:
+    def run(texts: list[str], src: str, tgt: str) -> list[str]:
+        calls.append(list(texts))
+        if fail:
+            raise RuntimeError("model broke")
+        return [f"{tgt}:{t}" for t in texts]
+
+    return Batcher(run, ThreadPoolExecutor(2), max_wait=0.02, max_texts=64, enabled=enabled)
+
+
+async def _many(batcher: Batcher, n: int) -> list[list[str]]:
+    return await asyncio.gather(*(batcher.submit([f"a{i}", f"b{i}"], "en", "es") for i in range(n)))
+
+
+def test_concurrent_requests_share_one_model_call_and_keep_their_results():
+    calls: list[list[str]] = []
+    results = asyncio.run(_many(_batcher(True, calls), 16))
+    assert results == [[f"es:a{i}", f"es:b{i}"] for i in range(16)]
+    assert len(calls) == 1 and len(calls[0]) == 32
+
+
+def test_batching_off_makes_one_call_per_request():
+    calls: list[list[str]] = []
+    results = asyncio.run(_many(_batcher(False, calls), 5))
+    assert results[3] == ["es:a3", "es:b3"]
+    assert len(calls) == 5
+
+
+def test_batches_respect_max_texts_and_pairs_stay_apart():
+    calls: list[list[str]] = []
+    batcher = _batcher(True, calls)
+    batcher.max_texts = 10
+
+    async def go():
+        return await asyncio.gather(
+            *(batcher.submit([f"t{i}"] * 3, "en", "es") for i in range(8)),
+            batcher.submit(["x"], "en", "fr"),
+        )
+
+    results = asyncio.run(go())
+    assert results[-1] == ["fr:x"]
+    assert all(len(call) <= 10 for call in calls)
+    assert sum(len(call) for call in calls) == 25
+
+
+def test_a_failed_batch_fails_every_request_in_it():
+    calls: list[list[str]] = []
+
+    async def go():
+        return await asyncio.gather(
+            *(_batcher(True, calls, fail=True).submit(["a"], "en", "es") for _ in range(1)),
+            return_exceptions=True,
+        )
+
+    assert isinstance(asyncio.run(go())[0], RuntimeError)
+
+
+def test_rate_limiter_moving_window():
+    limiter = RateLimiter()
+    assert [limiter.check("a", 3, now=t) for t in (0.0, 1.0, 2.0)] == [0.0, 0.0, 0.0]
+    wait = limiter.check("a", 3, now=30.0)
+    assert wait == pytest.approx(30.0)
+    assert retry_after(wait) == "30"
+    assert limiter.check("b", 3, now=30.0) == 0.0  # another identity has its own window
+    assert limiter.check("a", 3, now=60.5) == 0.0  # the first request left the window
+    assert limiter.check("a", 0) == 0.0  # 0: unlimited
+
+
+def test_key_store(tmp_path):
+    store = KeyStore(tmp_path / "keys.sqlite3")
+    key = store.add(req_limit=10, note="cms")
+    assert store.get(key.key) == key
+    assert store.get("other") is None
+    assert [k.key for k in store.list()] == [key.key]
+    threads = [threading.Thread(target=store.add) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(store.list()) == 5
+    assert store.remove(key.key) and not store.remove(key.key)
+
+
+def test_keys_command(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TOOLKIT_SERVE_KEYS_DB", str(tmp_path / "k.sqlite3"))
+    main(["keys", "add", "--note", "bot", "--limit", "30"])
+    key = capsys.readouterr().out.strip()
+    main(["keys", "list"])
+    listed = capsys.readouterr().out
+    assert key in listed and "bot" in listed and "\t30\t" in listed
+    main(["keys", "remove", key])
+    assert capsys.readouterr().out.strip() == "removed"
+    with pytest.raises(SystemExit) as missing:
+        main(["keys", "remove", key])
+    assert missing.value.code == 3
+    assert "no such API key" in capsys.readouterr().err
