@@ -141,7 +141,7 @@ def test_protected_parts_join_back_to_the_sentence():
 def test_models_list_shows_the_bundled_pairs_with_size_and_license(tmp_path):
     from click.testing import CliRunner
 
-    from toolkit.cli import main
+    from toolkit.cli import cli as main
 
     config = tmp_path / "toolkit.toml"
     config.write_text(f'[translate]\nmodel_dir = "{tmp_path / "models"}"\n', encoding="utf-8")

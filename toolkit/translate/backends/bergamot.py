@@ -40,9 +40,7 @@ MAX_TOKENS = 128
 # extended letters, general punctuation and currency signs. Anything else (other
 # scripts, emoji, control characters, NUL, lone surrogates, line breaks) is kept as is.
 _FOREIGN = r"[^\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2010-\u205e\u20a0-\u20cf]"
-_PROTECTED = re.compile(
-    rf"<[^<>\n]{{0,200}}>|https?://[^\s<>]+|{_FOREIGN}+(?:[ ]+{_FOREIGN}+)*"
-)
+_PROTECTED = re.compile(rf"<[^<>\n]{{0,200}}>|https?://[^\s<>]+|{_FOREIGN}+(?:[ ]+{_FOREIGN}+)*")
 _WORD = re.compile(r"\w")
 
 
