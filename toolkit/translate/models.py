@@ -128,10 +128,11 @@ def pull(ref: str, config: TranslateConfig) -> LocalModel:
         local = find_local(ref, config)
         if local is not None:
             return local
+        place = bergamot_files.pulled_dir(ref[len(bergamot_files.PREFIX) :], cache_dir(config))
         raise ModelUnavailableError(
             ref,
-            hint="downloading Firefox Translations models is not implemented yet; put its "
-            f"files in {bergamot_files.pulled_dir(ref[len(bergamot_files.PREFIX) :], cache_dir(config))}",
+            hint="downloading Firefox Translations models is not implemented yet; "
+            f"put its files in {place}",
         )
     if is_path(ref):
         raise InputError(
