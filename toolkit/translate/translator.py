@@ -26,6 +26,7 @@ from toolkit.text import Span, require_text
 from toolkit.translate import checks, registry
 from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import Backend, LocalModel
+from toolkit.translate.bergamot_files import model_files
 from toolkit.translate.langs import normalize, source_language, variant
 from toolkit.translate.memory import TranslationMemory, default_path
 from toolkit.translate.models import find_local, locate, unavailable, validate_ref
@@ -297,11 +298,15 @@ class Translator:
         settings = self.config.translate
         key = (settings.engine, ref)
         if key not in self._backends:
-            cls = self._engine
             local = self._find(ref) or locate(ref, settings)
-            from toolkit.translate.families import family_name
+            # A Firefox Translations directory has one engine; others use translate.engine.
+            cls = self._engine
+            if model_files(local.path):
+                cls = backend_class("bergamot")
+            else:
+                from toolkit.translate.families import family_name
 
-            registry.check_license(ref, settings, family=family_name(local.path))
+                registry.check_license(ref, settings, family=family_name(local.path))
             try:
                 self._backends[key] = cls(local, settings)
             except (OSError, ValueError) as exc:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 ENGINES: dict[str, str] = {
     "torch": "toolkit.translate.backends.torch:TorchBackend",
     "ct2": "toolkit.translate.backends.ct2:CT2Backend",
+    "bergamot": "toolkit.translate.backends.bergamot:BergamotBackend",
 }
 
 

