@@ -213,11 +213,11 @@ def local_pairs(config: TranslateConfig) -> dict[str, set[str]]:
         return present[model]
 
     direct: dict[str, set[str]] = {}
-    pairs = dict(OPUS_MT)
+    pairs = [*OPUS_MT.items(), *FIREFOX.items()]
     for pair, model in config.models.items():
         src, _, tgt = pair.partition("-")
-        pairs[(src, tgt)] = model
-    for (src, tgt), model in pairs.items():
+        pairs.append(((src, tgt), model))
+    for (src, tgt), model in pairs:
         if _allowed(model, config) and here(model):
             direct.setdefault(src, set()).add(tgt)
     reach = {src: set(tgts) for src, tgts in direct.items()}
