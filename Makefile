@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 # Exit code 6 means "partial": briefs whose translation model is not on this machine are
 # listed with the `toolkit models pull` command; the demo still counts as a success.
 demo: $(STAMP)
-	$(VENV)/bin/toolkit summarize $(SEED) --to en,es,fr || test $$? -eq 6
+	$(VENV)/bin/toolkit summarize $(SEED) --to en,pt,es,fr || test $$? -eq 6
 
 test: $(STAMP)
 	$(PY) -m pytest -q
