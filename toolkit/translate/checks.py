@@ -14,7 +14,9 @@ from collections.abc import Sequence
 # Characters per unit of meaning relative to English; scripts that pack more meaning
 # into each character make translations into them look "short".
 _DENSITY = {"zh": 0.3, "ja": 0.4, "ko": 0.5}
-_REPEAT = re.compile(r"(.{3,}?)\1{3,}", re.DOTALL)
+# A unit of 3-100 characters repeated 4+ times: runaway loops repeat short phrases, and the
+# bound keeps the search linear in the sentence (an unbounded unit is cubic on a 100k line).
+_REPEAT = re.compile(r"(.{3,100}?)\1{3,}", re.DOTALL)
 
 MIN_RATIO = 0.3
 MAX_RATIO = 3.0
