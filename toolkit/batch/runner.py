@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,13 +40,6 @@ _OPERATIONAL = frozenset(
 _UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32")
 
 ProgressCallback = Callable[[ProgressEvent], None]
-
-
-def languages(to: str | Sequence[str]) -> list[str]:
-    """Target languages from ``"es,fr"`` or ``["es", "fr"]``: `toolkit.langs.targets`."""
-    from toolkit.langs import targets
-
-    return targets(to)
 
 
 def front_matter_keys(config: Config) -> tuple[str, ...]:

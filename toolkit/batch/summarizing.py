@@ -29,13 +29,13 @@ from toolkit.batch.runner import (
     Request,
     Translated,
     front_matter_keys,
-    languages,
 )
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
 from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError
 from toolkit.formats import FormatOptions
+from toolkit.langs import targets as target_languages
 from toolkit.text import require_count
 
 
@@ -73,8 +73,10 @@ def summarize_tree(
     """
     from toolkit.pipeline import Pipeline
 
-    targets = languages(to)
-    source = None if src is None or src == "" else languages(src)[0]  # checked before any write
+    targets = target_languages(to)
+    source = (
+        None if src is None or src == "" else target_languages(src)[0]
+    )  # checked before any write
     for name, value in (("sentences", sentences), ("words", words)):
         if value is not None:
             require_count(value, "summarize_tree()", name)
