@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from toolkit.errors import ConfigError, InputTypeError, UnsupportedLanguageError
+from toolkit.files import MAX_INPUT_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -138,7 +139,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "summarize.chunk_tokens": (1, 100_000),
     "summarize.max_new_tokens": (1, 100_000),
     "batch.chunk_chars": (1, 10_000_000),
-    "batch.max_file_bytes": (1, 50 * 1024 * 1024),  # the input limit of toolkit.files
+    "batch.max_file_bytes": (1, MAX_INPUT_BYTES),  # no larger than any input may be
     "serve.port": (0, 65535),
     "serve.char_limit": (1, 10_000_000),
     "serve.batch_limit": (1, 10_000),
