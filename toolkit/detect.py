@@ -42,7 +42,7 @@ import numpy as np
 from toolkit._stage import make_callable
 from toolkit.config import require_config
 from toolkit.detect_extra import ADDED, NEIGHBOURS, UNIQUE_SCRIPTS, min_probability, second_opinion
-from toolkit.text import paragraphs, require_text, sentences
+from toolkit.text import Span, paragraphs, require_text, sentences
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -162,17 +162,30 @@ def detect_spans(
             found = detect(para.text, config=config)
             spans.append(LanguageSpan(para.start, para.end, found.lang, found.confidence))
             continue
-        merged: list[LanguageSpan] = []
-        for sent in sentences(text, para.start, para.end):
-            found = detect(sent.text, config=config)
-            last = merged[-1] if merged else None
-            if last is not None and last.lang == found.lang:
-                joined = detect(text[last.start : sent.end], config=config)
-                merged[-1] = LanguageSpan(last.start, sent.end, last.lang, joined.confidence)
-            else:
-                merged.append(LanguageSpan(sent.start, sent.end, found.lang, found.confidence))
-        spans.extend(merged)
+        spans.extend(_sentence_runs(text, para, config))
     return spans
+
+
+def _sentence_runs(text: str, para: Span, config: Config | None) -> list[LanguageSpan]:
+    """The sentences of one paragraph, adjacent ones of one language merged.
+
+    A merged run is detected once, when it closes, so each character is scored at most
+    twice (alone and in its run): linear however many sentences a run holds.
+    """
+    runs: list[tuple[int, int, str, float, int]] = []  # start, end, lang, confidence, count
+    for sent in sentences(text, para.start, para.end):
+        found = detect(sent.text, config=config)
+        if runs and runs[-1][2] == found.lang:
+            start, _, lang, confidence, count = runs[-1]
+            runs[-1] = (start, sent.end, lang, confidence, count + 1)
+        else:
+            runs.append((sent.start, sent.end, found.lang, found.confidence, 1))
+    merged = []
+    for start, end, lang, confidence, count in runs:
+        if count > 1:
+            confidence = detect(text[start:end], config=config).confidence
+        merged.append(LanguageSpan(start, end, lang, confidence))
+    return merged
 
 
 # ----------------------------------------------------------------------------- scoring

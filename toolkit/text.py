@@ -58,8 +58,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 # A sentence ends at terminal punctuation, optionally followed by closing quotes or
 # brackets; the next sentence starts after whitespace. CJK full stops need no space.
+# Each run of terminal marks is matched only from its first mark (the lookbehinds) and
+# possessively, so a long run with no space after it ("!!!!...") is tried once, not
+# once per mark: the scan stays linear.
 _BOUNDARY = re.compile(
-    r"""(?:[.!?…]+|[。！？]+|[؟۔।]+)["'”’»“)\]]*(?=\s+)|[。！？]+["'”’»」』)\]]*""",
+    r"""(?:(?<![.!?…])[.!?…]++|(?<![。！？])[。！？]++|(?<![؟۔।])[؟۔।]++)"""
+    r"""["'”’»“)\]]*+(?=\s)|(?<![。！？])[。！？]++["'”’»」』)\]]*+""",
 )
 _ABBREVIATIONS = frozenset(
     """
