@@ -10,7 +10,6 @@ a change that touches an earlier edit is merged with it (the rule names are join
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -106,14 +105,10 @@ class EditLog:
         for previous, current in itertools.pairwise(ordered):
             if current.start < previous.end:
                 raise ValueError(f"rule {rule} proposed overlapping changes")
-        starts = []
-        pos = 0
-        for piece in self._pieces:
-            starts.append(pos)
-            pos += len(piece.text)
-        valid = len(starts)
+        splicer = _Splicer(self.source, self._pieces, len(self._text))
         for change in reversed(ordered):  # right to left: offsets on the left stay valid
-            valid = self._apply_one(rule, change, starts, valid)
+            splicer.apply(rule, change)
+        self._pieces = splicer.pieces()
         self._pieces = _merge_untouched(self._pieces)
         self._text = "".join(p.text for p in self._pieces)
         return True
@@ -139,66 +134,118 @@ class EditLog:
             pos += len(piece.text)
         return spans
 
-    def _apply_one(self, rule: str, change: Change, starts: list[int], valid: int) -> int:
-        """Apply one change; `starts[:valid]` are the current offsets of the first pieces.
 
-        Changes come right to left, so only pieces left of the previous change are
-        looked at; returns how many leading `starts` are still valid afterwards.
-        """
-        pieces = self._pieces
+class _Splicer:
+    """One rule's changes applied right to left in one pass over the pieces.
+
+    Pieces right of the change being applied are final and collect in `tail` (right to
+    left); the rest stay in `prefix` as (piece, length) where an untouched piece cut on
+    its right keeps only its first `length` characters. A change's replacement goes back
+    on the prefix, so the next change (to its left) may still merge with it. Every piece
+    is moved or cut at most once per change it meets, and the text of an untouched piece
+    is copied only when it leaves the prefix: k changes to n characters cost O(n + k).
+    """
+
+    def __init__(self, source: str, pieces: list[_Piece], length: int) -> None:
+        self.source = source
+        self.prefix = [(p, len(p.text)) for p in pieces]
+        self.end = length  # offset in the current text where the prefix ends
+        self.tail: list[_Piece] = []
+
+    def pieces(self) -> list[_Piece]:
+        """Every piece after the changes, left to right."""
+        left = [self._whole(p, n) for p, n in self.prefix]
+        return left + self.tail[::-1]
+
+    def apply(self, rule: str, change: Change) -> None:
+        """Apply one change; it lies left of every change applied before."""
         s, e = change.start, change.end
-        # Split untouched pieces so that s and e fall on piece boundaries.
-        for cut in (e, s):
-            i = bisect.bisect_right(starts, cut, 0, valid) - 1
-            if i >= 0:
-                piece = pieces[i]
-                off = cut - starts[i]
-                if not piece.edited and 0 < off < len(piece.text):
-                    left = _Piece(piece.src_start, piece.src_start + off, piece.text[:off])
-                    right = _Piece(piece.src_start + off, piece.src_end, piece.text[off:])
-                    pieces[i : i + 1] = [left, right]
-                    starts[i : i + 1] = [starts[i], starts[i] + off]
-                    valid += 1
-        # Pieces absorbed by the change: those inside [s, e), plus edited pieces that
-        # overlap or touch it (so adjacent edits merge into one readable edit).
-        first = last = None
-        j = bisect.bisect_right(starts, e, 0, valid) - 1
-        while j >= 0:
-            ps = starts[j]
-            pe = ps + len(pieces[j].text)
-            if pe < s:
-                break
-            inside = s <= ps and pe <= e and pe > ps
-            touching = pieces[j].edited and ps <= e and s <= pe
-            if inside or touching:
-                last = j if last is None else last
-                first = j
-            j -= 1
-        if first is None or last is None:
-            # Pure insertion between untouched pieces (or into an empty text).
-            i = bisect.bisect_left(starts, s, 0, valid)
-            src = pieces[i].src_start if i < len(pieces) else len(self.source)
-            pieces.insert(i, _Piece(src, src, change.after, (rule,)))
-            starts.insert(i, s)
-            return i + 1
-        absorbed = pieces[first : last + 1]
-        cs = starts[first]
+        self._release_right_of(e)
+        absorbed = self._absorb(s, e)
+        if not absorbed:  # a pure insertion between untouched pieces (or into "")
+            src = self.tail[-1].src_start if self.tail else len(self.source)
+            self._push(_Piece(src, src, change.after, (rule,)))
+            return
+        cs = self.end
         current = "".join(p.text for p in absorbed)
         new_text = current[: s - cs] + change.after + current[e - cs :]
-        src_start = absorbed[0].src_start
-        src_end = absorbed[-1].src_end
+        src_start, src_end = absorbed[0].src_start, absorbed[-1].src_end
         rules: list[str] = []
         for p in absorbed:
             rules.extend(r for r in p.rules if r not in rules)
         if rule not in rules:
             rules.append(rule)
-        if new_text == self.source[src_start:src_end]:
-            replacement = [_Piece(src_start, src_end, new_text)] if new_text else []
-        else:
-            replacement = [_Piece(src_start, src_end, new_text, tuple(rules))]
-        pieces[first : last + 1] = replacement
-        starts[first : last + 1] = [cs] * len(replacement)
-        return first + len(replacement)
+        if new_text != self.source[src_start:src_end]:
+            self._push(_Piece(src_start, src_end, new_text, tuple(rules)))
+        elif new_text:
+            self._push(_Piece(src_start, src_end, new_text))
+
+    def _whole(self, piece: _Piece, length: int) -> _Piece:
+        if length == len(piece.text):
+            return piece
+        cut = piece.src_start + length
+        return _Piece(piece.src_start, cut, self.source[piece.src_start : cut])
+
+    def _push(self, piece: _Piece) -> None:
+        self.prefix.append((piece, len(piece.text)))
+        self.end += len(piece.text)
+
+    def _take(self) -> _Piece:
+        """Remove the prefix's last piece (its kept part) and return it."""
+        piece = self._whole(*self.prefix.pop())
+        self.end -= len(piece.text)
+        return piece
+
+    def _cut(self, at: int) -> _Piece | None:
+        """Split off the part right of `at` of the prefix's last piece, if untouched."""
+        if not self.prefix:
+            return None
+        piece, length = self.prefix[-1]
+        start = self.end - length
+        if piece.edited or not start < at < self.end:
+            return None
+        off = at - start
+        right = _Piece(
+            piece.src_start + off,
+            piece.src_start + length,
+            self.source[piece.src_start + off : piece.src_start + length],
+        )
+        self.prefix[-1] = (piece, off)
+        self.end = at
+        return right
+
+    def _release_right_of(self, e: int) -> None:
+        """Move to the tail every piece right of `e` but the edited ones that touch it."""
+        while self.prefix:
+            piece, length = self.prefix[-1]
+            start = self.end - length
+            if start > e or (start == e and not piece.edited):
+                self.tail.append(self._take())
+            else:
+                break
+        right = self._cut(e)
+        if right is not None:
+            self.tail.append(right)
+
+    def _absorb(self, s: int, e: int) -> list[_Piece]:
+        """The pieces a change at `s:e` replaces, left to right, taken off the prefix.
+
+        Those inside `s:e`, plus edited ones that overlap or touch it (so adjacent edits
+        merge into one readable edit).
+        """
+        absorbed: list[_Piece] = []
+        while self.prefix and self.end >= s:
+            piece, length = self.prefix[-1]
+            start = self.end - length
+            inside = s <= start and self.end <= e and self.end > start
+            if inside or (piece.edited and start <= e):
+                absorbed.append(self._take())
+                continue
+            right = self._cut(s)
+            if right is not None:
+                absorbed.append(right)
+            break
+        return absorbed[::-1]
 
 
 def _merge_untouched(pieces: list[_Piece]) -> list[_Piece]:

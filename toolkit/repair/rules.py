@@ -446,10 +446,10 @@ def glued_sentences(text: str, ctx: Context) -> list[Change]:
         before = LETTERS_BEFORE.search(text, max(0, b - 60), b)
         if not after or not before:
             continue
+        if not _glued_words(text, before, after, quote_before, ctx):
+            continue
         token = token_before(text, ps) + token_after(text, ps)
         if "@" in token or "://" in token or token.lower().startswith("www."):
-            continue
-        if not _glued_words(text, before, after, quote_before, ctx):
             continue
         if quote_after:
             if text[pe] == '"':

@@ -10,6 +10,7 @@ the next word) from `, “He` (an opening quote, correct).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 import regex
@@ -144,21 +145,24 @@ def paragraph_roles(text: str, profile: LanguageProfile) -> dict[int, QuoteMark]
     return roles
 
 
+#: How far `token_before` / `token_after` look: a run of non-space characters longer
+#: than this is no word, URL or address any rule cares about, and the bound keeps every
+#: rule linear on text with no spaces at all ("a.b.c.a.b.c...").
+MAX_TOKEN = 1024
+_TOKEN_AFTER = re.compile(rf"\S{{0,{MAX_TOKEN}}}")
+_TOKEN_BEFORE = re.compile(r"(?<!\S)\S*\Z")
+
+
 def token_before(text: str, pos: int) -> str:
-    """The run of non-space characters that ends at `pos`."""
-    i = pos
-    while i > 0 and not text[i - 1].isspace():
-        i -= 1
-    return text[i:pos]
+    """The run of non-space characters that ends at `pos` (its last `MAX_TOKEN` at most)."""
+    window = max(0, pos - MAX_TOKEN)
+    found = _TOKEN_BEFORE.search(text, window, pos)
+    return found.group() if found else text[window:pos]
 
 
 def token_after(text: str, pos: int) -> str:
-    """The run of non-space characters that starts at `pos`."""
-    i = pos
-    n = len(text)
-    while i < n and not text[i].isspace():
-        i += 1
-    return text[pos:i]
+    """The run of non-space characters that starts at `pos` (its first `MAX_TOKEN` at most)."""
+    return _TOKEN_AFTER.match(text, pos).group()
 
 
 def base_letters(word: str) -> int:
