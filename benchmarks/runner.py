@@ -1,7 +1,8 @@
 """Run every harness module of one kind (`eval_*.py` or `bench_*.py`) in order.
 
 Each harness module has `main() -> dict` that prints its own report and returns the
-figures; the runner stores them all in `benchmarks/results/<kind>.json`. Set
+figures; the runner stores them all in `benchmarks/results/<kind>.json` and exits 1 when
+a harness reports missed floors (a non-empty "failed" list). Set
 `ONLY=name` (e.g. `make eval ONLY=detect`) to run one harness.
 """
 
@@ -40,7 +41,10 @@ def run_all(kind: str) -> int:
     out = RESULTS / f"{kind}.json"
     out.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nresults written to {out.relative_to(HERE.parent)}")
-    return 0
+    missed = [n for n in names if isinstance(figures[n], dict) and figures[n].get("failed")]
+    if missed:
+        print(f"floors missed in: {', '.join(missed)}", file=sys.stderr)
+    return 1 if missed else 0
 
 
 def eval_data(name: str) -> Path:
