@@ -91,3 +91,12 @@ def test_a_run_of_terminal_marks_is_one_piece_and_loses_nothing(mark: str) -> No
     spans = sentences(text)
     assert "".join(s.text for s in spans).replace(" ", "") == text.replace(" ", "")
     assert len(spans) <= 4
+
+
+@pytest.mark.parametrize("digits", [4, 32])
+def test_a_long_digit_run_is_no_dateline_and_takes_no_time(digits: int) -> None:
+    from toolkit.summarize.segment import segment
+
+    kinds = [s.kind for s in segment("1" * digits + "a")]  # the old regex: exponential
+    assert kinds == ["headline"]
+    assert [s.kind for s in segment("Tuesday, May 3, 2015")] == ["dateline"]
