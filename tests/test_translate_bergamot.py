@@ -107,8 +107,20 @@ def test_pivot_mixes_a_tiny_torch_leg_with_the_bergamot_leg(tmp_path, tiny_maria
     with Translator(config) as t:
         result = t.translate("Der Präsident sprach.", to="pt", src="de")
     assert result.models == [str(tiny_marian_de_en), "firefox:en-pt"]
+    assert result.engines == ["torch", "bergamot"]
     assert all(s.pivot is not None for s in result.segments)
     assert result.text.strip()
+
+
+def test_a_brief_names_the_engine_that_wrote_it(tmp_path):
+    from toolkit.pipeline import Pipeline
+
+    with Pipeline(make_config(tmp_path)) as pipeline:
+        result = pipeline.run(NEWS, to=["pt"], lang="en")
+    (brief,) = [b for b in result.briefs if b.lang == "pt"]
+    assert brief.ok, brief.error
+    assert brief.models == ["firefox:en-pt"]
+    assert brief.engine == "translate:bergamot"  # not the configured "torch"
 
 
 def test_bad_input_is_kept_never_dropped_nor_crashing(translator):

@@ -243,9 +243,12 @@ class Pipeline:
         except ToolkitError as exc:  # a missing model, a pair no model covers...
             return Brief(tgt, engine=self._brief_engine(), error=exc.message, hint=exc.hint), []
 
-    def _brief_engine(self) -> str:
+    def _brief_engine(self, translation: Translation | None = None) -> str:
+        """The brief's engine label: the engines that actually ran, else the configured one."""
         if self.config.summarize.brief_engine == "llm":
             return "llm"
+        if translation is not None and translation.engines:
+            return "translate:" + "+".join(dict.fromkeys(translation.engines))
         return f"translate:{self.config.translate.engine}"
 
     def _translated_brief(
@@ -258,7 +261,11 @@ class Pipeline:
         translation: Translation = self._translator.translate(summary.text, to=tgt, src=src)
         engine_warnings = [QAWarning("translation", "", m) for m in translation.warnings]
         brief = Brief(
-            tgt, translation.text, self._brief_engine(), list(translation.models), engine_warnings
+            tgt,
+            translation.text,
+            self._brief_engine(translation),
+            list(translation.models),
+            engine_warnings,
         )
         return brief, [(seg.source, seg.target) for seg in translation.segments]
 

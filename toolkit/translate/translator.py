@@ -50,7 +50,9 @@ class Segment:
 class Translation:
     """A translated document.
 
-    `models` lists the models used, in order (two for a pivot through English);
+    `models` lists the models used, in order (two for a pivot through English), and
+    `engines` the engine that ran each of them ("torch", "ct2", "bergamot"; a pivot may
+    mix them, e.g. a Firefox Translations leg and a torch leg);
     `segments` has one entry per source sentence; `warnings` reports suspected drops,
     runaway output and anything else the reader should check.
     """
@@ -61,6 +63,7 @@ class Translation:
     models: list[str]
     segments: list[Segment]
     warnings: list[str] = field(default_factory=list)
+    engines: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output."""
@@ -199,8 +202,11 @@ class Translator:
         current = sources
         pivot: list[str] | None = None
         cached = [True] * len(sources)
+        engines = []
         for number, leg in enumerate(route.legs):
-            current, from_memory = self._run_leg(self._backend(leg.model), leg, current)
+            backend = self._backend(leg.model)
+            engines.append(backend.engine)
+            current, from_memory = self._run_leg(backend, leg, current)
             cached = [a and b for a, b in zip(cached, from_memory, strict=True)]
             if number == 0 and len(route.legs) > 1:
                 pivot = current
@@ -210,16 +216,16 @@ class Translator:
             count = len(doc.spans)
             piece = slice(offset, offset + count)
             offset += count
-            results.append(
-                _assemble(
-                    doc,
-                    tgt,
-                    route.models,
-                    current[piece],
-                    pivot[piece] if pivot else None,
-                    cached[piece],
-                )
+            result = _assemble(
+                doc,
+                tgt,
+                route.models,
+                current[piece],
+                pivot[piece] if pivot else None,
+                cached[piece],
             )
+            result.engines = list(engines)
+            results.append(result)
         return results
 
     def _run_leg(
