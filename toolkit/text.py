@@ -71,10 +71,11 @@ _ABBREVIATIONS = frozenset(
     sgt capt cmdr adm rev hon jan feb mar apr jun jul aug sep sept oct nov dec
     inc ltd co corp dept est approx fig p pp vol ed eds u.s u.k u.n a.m p.m
     sr sra srta dra lic ud uds mme mlle mm hr fr nr bzw usw ca evtl ggf z.b d.h
-    sig sigg dott ing avv art pág núm cf
+    sig sigg dott ing avv art pág núm cf det sens reps supt insp
     """.split()
 )
 _WORD_BEFORE = re.compile(r"([^\s(\[{\"'“‘«]+)$")
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _MAX_WORD = 64  # how far to look around a full stop; bounded so splitting stays linear
 
 
@@ -125,6 +126,8 @@ def _is_sentence_end(text: str, match: re.Match[str], cut: int, end: int) -> boo
             if token in _ABBREVIATIONS:
                 return False
             if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
+                return False
+            if _DOTTED.fullmatch(token):  # "D.C. Circuit", "U.S.A. Today": letters and dots
                 return False
     return True
 
