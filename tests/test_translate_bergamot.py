@@ -179,3 +179,18 @@ def test_a_local_bergamot_directory_works_through_translate_models(tmp_path):
     with Translator(make_config(tmp_path, en_pt=str(local))) as t:
         result = t.translate("The vote was close.", to="pt", src="en")
     assert result.models == [str(local)] and detect(result.text).lang == "pt"
+
+
+def test_two_worker_processes_give_the_same_translation_and_stop_on_close(tmp_path):
+    import multiprocessing
+
+    sentences = [s.rstrip(".") + "." for s in NEWS.split(". ")] * 3
+    with Translator(make_config(tmp_path)) as one:
+        expected = [t.text for t in one.translate(sentences, to="pt", src="en")]
+    config = make_config(tmp_path / "two")
+    config.set("translate.threads", 2)
+    with Translator(config) as two:
+        got = [t.text for t in two.translate(sentences, to="pt", src="en")]
+        assert len(multiprocessing.active_children()) == 2  # the engine holds the GIL
+    assert got == expected
+    assert multiprocessing.active_children() == []

@@ -181,6 +181,10 @@ class Translator:
     def close(self) -> None:
         """Release the loaded models and the translation memory."""
         with self._lock:
+            for backend in self._backends.values():
+                closing = getattr(backend, "close", None)
+                if closing is not None:
+                    closing()
             self._backends.clear()
             if self._memory is not None:
                 self._memory.close()
