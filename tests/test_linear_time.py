@@ -19,7 +19,7 @@ from toolkit.detect import detect_spans
 from toolkit.repair import repair
 from toolkit.repair.edits import Change, EditLog
 from toolkit.summarize import summarize
-from toolkit.text import sentences
+from toolkit.text import MAX_SENTENCE_CHARS, sentences
 from toolkit.translate.segment import units
 
 MEDIUM = 200_000
@@ -88,9 +88,12 @@ def test_editlog_many_changes_in_one_rule_point_into_the_input() -> None:
 @pytest.mark.parametrize("mark", [".", "!", "?", "…", "。"])
 def test_a_run_of_terminal_marks_is_one_piece_and_loses_nothing(mark: str) -> None:
     text = "Start here " + mark * 50_000 + " Then more. And the end."
-    spans = sentences(text)
+    spans = sentences(text, max_chars=100_000)
     assert "".join(s.text for s in spans).replace(" ", "") == text.replace(" ", "")
     assert len(spans) <= 4
+    budgeted = sentences(text)  # the default budget cuts the run into pieces, losing nothing
+    assert "".join(s.text for s in budgeted).replace(" ", "") == text.replace(" ", "")
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in budgeted)
 
 
 @pytest.mark.parametrize("digits", [4, 32])

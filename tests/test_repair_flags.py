@@ -200,3 +200,31 @@ def test_lone_straight_quote_that_may_be_a_misplaced_closer_is_flagged_not_moved
     [flag] = [f for f in result.flags if f.rule == "unbalanced_quotes"]
     assert flag.text == '"' and text[flag.start - 2 : flag.end + 2] == ', "Mr'
     assert "its space belongs after it" in flag.reason
+
+
+def test_a_stretch_over_the_sentence_budget_is_flagged_and_kept_whole():
+    from toolkit.config import Config
+
+    config = Config()
+    config.set("limits.max_sentence_chars", 500)
+    run_on = "Talks" + " ".join(f"talks{i}" for i in range(300)) + " "  # 2,090 characters, no end
+    text = f"The minister spoke. {run_on}and ended. Rain fell."
+    result = repair(text, "en", config=config)
+    long = [f for f in result.flags if f.rule == "long_sentence"]
+    assert len(long) == 1
+    assert long[0].text.startswith("Talkstalks0 talks1") and long[0].text.endswith("ended.")
+    assert "max_sentence_chars" in long[0].reason
+    assert result.text == text  # read in pieces, nothing changed or dropped
+    assert not [f for f in repair(text, "en").flags if f.rule == "long_sentence"]
+
+
+def test_the_sentence_budget_is_checked_like_every_setting():
+    from toolkit.config import Config
+    from toolkit.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"limits\.max_sentence_chars"):
+        Config.load(search_default_files=False, env={"TOOLKIT_LIMITS_MAX_SENTENCE_CHARS": "5"})
+    config = Config.load(
+        search_default_files=False, env={"TOOLKIT_LIMITS_MAX_SENTENCE_CHARS": "800"}
+    )
+    assert config.limits.max_sentence_chars == 800

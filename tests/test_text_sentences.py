@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.text import sentences
+from toolkit.text import sentences, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,35 @@ def test_real_sentence_ends_still_split() -> None:
         "Did it work?",
         "Yes.",
     ]
+
+
+def test_a_stretch_without_letters_or_digits_joins_the_next_sentence() -> None:
+    text = "Rain fell. . . . ! Then it stopped. 2024. Done."
+    assert [s.text for s in sentences(text)] == [
+        "Rain fell.",
+        ". . . ! Then it stopped.",
+        "2024.",
+        "Done.",
+    ]
+
+
+def test_a_sentence_over_the_budget_comes_back_in_pieces_that_lose_nothing() -> None:
+    text = "Intro sentence. Word " + "word " * 5000 + "end. Last one."
+    split = split_sentences(text, max_chars=1000)
+    pieces = split.sentences
+    assert all(len(p.text) <= 1000 for p in pieces)
+    assert all(text[p.start : p.end] == p.text for p in pieces)
+    assert "".join(p.text for p in pieces).replace(" ", "") == text.replace(" ", "")
+    assert pieces[0].text == "Intro sentence."
+    assert pieces[-1].text == "Last one."
+    assert len(split.overlong) == 1
+    long = split.overlong[0]
+    assert long.text.startswith("Word word") and long.text.endswith("end.")
+    assert sentences(text) == split_sentences(text).sentences  # default budget: 10,000
+    default = sentences(text)  # 25,000 characters in three pieces of the default 10,000
+    assert len(default) == 5 and all(len(p.text) <= 10_000 for p in default)
+
+
+def test_a_budget_cut_without_whitespace_is_a_hard_cut() -> None:
+    text = "x" * 2500
+    assert [len(p.text) for p in sentences(text, max_chars=1000)] == [1000, 1000, 500]

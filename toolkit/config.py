@@ -20,6 +20,7 @@ from typing import Any, get_type_hints
 
 from toolkit.errors import ConfigError, InputTypeError, UnsupportedLanguageError
 from toolkit.files import MAX_INPUT_BYTES
+from toolkit.text import MAX_SENTENCE_CHARS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -110,6 +111,15 @@ class ServeConfig:
     batch_wait_ms: float = 10.0  # how long a batch waits for more requests
 
 
+@dataclass
+class LimitsConfig:
+    """Work budgets that keep every text stage linear on hostile input."""
+
+    # A stretch with no sentence end longer than this is read in pieces cut at whitespace
+    # (repair's checks, per-sentence detection, summaries); repair flags each such stretch.
+    max_sentence_chars: int = MAX_SENTENCE_CHARS
+
+
 SECTIONS: dict[str, type] = {
     "detect": DetectConfig,
     "repair": RepairConfig,
@@ -117,6 +127,7 @@ SECTIONS: dict[str, type] = {
     "summarize": SummarizeConfig,
     "batch": BatchConfig,
     "serve": ServeConfig,
+    "limits": LimitsConfig,
 }
 
 # Allowed values, checked whenever a value is set (file, environment, flag or Python), so
@@ -149,6 +160,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "serve.rate_limit": (0, 1_000_000),
     "serve.key_rate_limit": (0, 1_000_000),
     "serve.batch_wait_ms": (0.0, 1000.0),
+    "limits.max_sentence_chars": (200, 10_000_000),
 }
 PATTERNS: dict[str, tuple[str, str]] = {
     "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
@@ -165,6 +177,7 @@ class Config:
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
     batch: BatchConfig = field(default_factory=BatchConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod

@@ -42,7 +42,7 @@ import numpy as np
 from toolkit._stage import make_callable
 from toolkit.config import require_config
 from toolkit.detect_extra import ADDED, NEIGHBOURS, UNIQUE_SCRIPTS, min_probability, second_opinion
-from toolkit.text import Span, paragraphs, require_text, sentences
+from toolkit.text import MAX_SENTENCE_CHARS, Span, paragraphs, require_text, sentences
 
 if TYPE_CHECKING:
     from toolkit.config import Config
@@ -152,7 +152,8 @@ def detect_spans(
 
     Offsets point into `text`. Paragraphs are never merged; with `per_sentence`, adjacent
     sentences of one paragraph in the same language are merged into one span (and that
-    span's confidence is the detection of the merged text).
+    span's confidence is the detection of the merged text). A stretch with no sentence
+    end longer than `config.limits.max_sentence_chars` is detected in pieces.
     """
     require_text(text, "detect_spans()")
     require_config(config, "detect_spans()")
@@ -173,8 +174,10 @@ def _sentence_runs(text: str, para: Span, config: Config | None) -> list[Languag
     twice (alone and in its run): linear however many sentences a run holds.
     """
     runs: list[tuple[int, int, str, float, int]] = []  # start, end, lang, confidence, count
-    for sent in sentences(text, para.start, para.end):
-        found = detect(sent.text, config=config)
+    limit = config.limits.max_sentence_chars if config is not None else MAX_SENTENCE_CHARS
+    seen: dict[str, Detection] = {}  # a repeated sentence is detected once
+    for sent in sentences(text, para.start, para.end, max_chars=limit):
+        found = seen.get(sent.text) or seen.setdefault(sent.text, detect(sent.text, config=config))
         if runs and runs[-1][2] == found.lang:
             start, _, lang, confidence, count = runs[-1]
             runs[-1] = (start, sent.end, lang, confidence, count + 1)
@@ -241,6 +244,8 @@ def _rank(text: str) -> list[tuple[str, float]]:
     model = _model()
     text = unicodedata.normalize("NFC", text[:_MAX_CHARS])
     text = _MAIL.sub(" ", _URL.sub(" ", text))
+    if not text or text.translate(model.word_sep).isspace():
+        return []  # no letters (".", "!!!", "2024."): skip the script count's fixed cost
     script = _dominant_script(text, model.data.script_table)
     if script is None:
         return []

@@ -76,6 +76,7 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"([^\s(\[{\"'“‘«]+)$")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 _MAX_WORD = 64  # how far to look around a full stop; bounded so splitting stays linear
 
 
@@ -90,36 +91,70 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+#: The default work budget per sentence (`[limits] max_sentence_chars`): a longer stretch
+#: without a sentence end is cut at whitespace into pieces of at most this many characters.
+MAX_SENTENCE_CHARS = 10_000
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class SentenceSplit:
+    """The sentences of a stretch of text, and those too long for the work budget.
+
+    `sentences` is what every stage reads: sentences, with each one longer than the budget
+    already cut into pieces. `overlong` holds the uncut originals of those, so a stage can
+    say in its result that it read them piecewise.
+    """
+
+    sentences: list[Span]
+    overlong: list[Span]
+
+
+def sentences(
+    text: str, start: int = 0, end: int | None = None, *, max_chars: int = MAX_SENTENCE_CHARS
+) -> list[Span]:
     """The sentences of `text[start:end]`, with offsets into `text`.
 
     A sentence ends at terminal punctuation (plus closing quotes or brackets) followed by
     whitespace and a character that is not a lowercase letter; known abbreviations and
-    initials do not end sentences. A lowercase continuation ("continues. felt") is left
-    inside one sentence: repairing that is the repair stage's job.
+    initials do not end sentences, and neither does a stretch with no letter or digit
+    (". . ." or "!!!" joins the sentence after it). A lowercase continuation ("continues.
+    felt") is left inside one sentence: repairing that is the repair stage's job. A
+    sentence longer than `max_chars` comes back in pieces cut at whitespace.
     """
+    return split_sentences(text, start, end, max_chars=max_chars).sentences
+
+
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, *, max_chars: int = MAX_SENTENCE_CHARS
+) -> SentenceSplit:
+    """`sentences()`, plus the sentences that were cut for being over `max_chars`."""
     end = len(text) if end is None else end
-    spans: list[Span] = []
-    pos = start
+    split = SentenceSplit([], [])
+    pos = searched = start  # text[searched:] is not yet searched for a word character
+    has_word = False  # text[pos:searched] has one
     for match in _BOUNDARY.finditer(text, start, end):
         cut = match.end()
-        if not _is_sentence_end(text, match, cut, end):
+        has_word = has_word or _WORD_CHAR.search(text, searched, cut) is not None
+        searched = cut
+        if not has_word or not _is_sentence_end(text, match, cut, end):
             continue
-        _append_stripped(spans, text, pos, cut)
-        pos = cut
-    _append_stripped(spans, text, pos, end)
-    return spans
+        _append_within(split, text, pos, cut, max_chars)
+        pos, has_word = cut, False
+    _append_within(split, text, pos, end, max_chars)
+    return split
 
 
 def _is_sentence_end(text: str, match: re.Match[str], cut: int, end: int) -> bool:
-    following = text[cut : min(end, cut + _MAX_WORD)].lstrip()
-    if not following:
+    following = _NEXT_CHAR.match(text, cut, min(end, cut + _MAX_WORD))
+    if following is None:
         return True
-    if match.group()[0] in "。！？":
+    mark = text[match.start()]
+    if mark in "。！？":
         return True
-    if following[0].islower():
+    if following.group(1).islower():
         return False
-    if match.group()[0] == ".":
+    if mark == ".":
         word = _WORD_BEFORE.search(text, max(0, match.start() - _MAX_WORD), match.start())
         if word:
             token = word.group(1).lower().rstrip(".")
@@ -132,11 +167,23 @@ def _is_sentence_end(text: str, match: re.Match[str], cut: int, end: int) -> boo
     return True
 
 
+def _append_within(split: SentenceSplit, text: str, start: int, end: int, limit: int) -> None:
+    """Append `text[start:end]` stripped, cut into pieces of at most `limit` characters."""
+    before = len(split.sentences)
+    while end - start > limit:
+        space = max(text.rfind(" ", start + limit // 2, start + limit), start)
+        cut = space + 1 if space > start else start + limit
+        _append_stripped(split.sentences, text, start, cut)
+        start = cut
+    _append_stripped(split.sentences, text, start, end)
+    if len(split.sentences) - before > 1:
+        first, last = split.sentences[before], split.sentences[-1]
+        split.overlong.append(Span(first.start, last.end, text[first.start : last.end]))
+
+
 def _append_stripped(spans: list[Span], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    s = start + lead
-    spans.append(Span(s, s + len(stripped), stripped))
+    if stripped:
+        s = start + chunk.index(stripped[0])
+        spans.append(Span(s, s + len(stripped), stripped))

@@ -39,7 +39,7 @@ def repair(text: str, lang: str | None = None, *, config: Config | None = None) 
     if engine not in ENGINES:
         raise ConfigError(f"unknown repair engine {engine!r} (choose from {', '.join(ENGINES)})")
     code = resolve_language(text, lang, config)
-    ctx = Context(code, profile(code))
+    ctx = Context(code, profile(code), config.limits.max_sentence_chars)
     log = EditLog(text)
     apply_rules(log, ctx)
     flags = check(log.text, ctx)

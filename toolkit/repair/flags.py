@@ -7,9 +7,11 @@ is a small named function whose docstring explains the artifact.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -22,7 +24,10 @@ from toolkit.repair.rules import (
     straight_shape,
 )
 from toolkit.repair.scan import WORD, inside, quote_marks, quoted_spans
-from toolkit.text import Span, paragraphs, sentences
+from toolkit.text import SentenceSplit, Span, paragraphs, split_sentences
+
+if TYPE_CHECKING:
+    from toolkit.detect import Detection
 
 FlagCheck = Callable[[str, Context], list[Flag]]
 
@@ -108,7 +113,7 @@ def second_person(text: str, ctx: Context) -> list[Flag]:
     quoted = quoted_spans(text, ctx.profile)
     possessives: list[regex.Match] = []
     addressing = 0
-    for sentence in _sentences(text):
+    for sentence in _sentences(text, ctx):
         outside = [
             m
             for m in WORD.finditer(text, sentence.start, sentence.end)
@@ -158,7 +163,7 @@ def garbled_negation(text: str, ctx: Context) -> list[Flag]:
         return []
     pattern = regex.compile(rf"(?<!\p{{L}})(?i:{word})(?!\p{{L}})")
     flags = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(text, ctx):
         found = list(pattern.finditer(text, sentence.start, sentence.end))
         if len(found) >= 2:
             flags.append(
@@ -215,18 +220,19 @@ def other_language(text: str, ctx: Context) -> list[Flag]:
     """
     from toolkit.detect import detect
 
-    spans = _sentences(text)
+    spans = _sentences(text, ctx)
     if ctx.lang == "und" or len(spans) < 2 or detect(text).lang != ctx.lang:
         return []
     script = _main_script(text)
     flags = []
+    seen: dict[str, Detection] = {}  # a repeated sentence is detected once
     for sentence in spans:
         if len(sentence.text) < MIN_LANGUAGE_CHECK_CHARS:
             continue
         share = _script_share(sentence.text, script)
         if MIXED_SCRIPT_SHARE[0] <= share < MIXED_SCRIPT_SHARE[1]:
             continue
-        found = detect(sentence.text)
+        found = seen.get(sentence.text) or seen.setdefault(sentence.text, detect(sentence.text))
         if found.lang not in (ctx.lang, "und") and found.confidence >= 0.9:
             flags.append(
                 _flag(
@@ -244,6 +250,7 @@ def other_language(text: str, ctx: Context) -> list[Flag]:
 MIXED_SCRIPT_SHARE = (0.15, 0.9)
 
 
+@functools.lru_cache(maxsize=65536)
 def _script(ch: str) -> str:
     """The script of a letter, from its Unicode name ("LATIN", "CYRILLIC", "CJK"...)."""
     return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
@@ -259,8 +266,40 @@ def _script_share(text: str, script: str) -> float:
     return sum(_script(ch) == script for ch in letters) / len(letters) if letters else 0.0
 
 
-def _sentences(text: str) -> list[Span]:
-    return [s for p in paragraphs(text) for s in sentences(text, p.start, p.end)]
+def long_sentences(text: str, ctx: Context) -> list[Flag]:
+    """A stretch with no sentence end longer than `[limits] max_sentence_chars`.
+
+    Such a stretch (a pasted table, a run of dots, text with no punctuation) is read by
+    the other checks in pieces cut at whitespace, so their work stays linear; this flag
+    says so instead of letting it pass unseen. Nothing is dropped or changed.
+    """
+    return [
+        _flag(
+            "long_sentence",
+            text,
+            span.start,
+            span.end,
+            f"{span.end - span.start:,} characters without a sentence end: checked in pieces "
+            f"of at most {ctx.max_sentence_chars:,} ([limits] max_sentence_chars)",
+        )
+        for span in _split(text, ctx.max_sentence_chars).overlong
+    ]
+
+
+def _sentences(text: str, ctx: Context) -> list[Span]:
+    return _split(text, ctx.max_sentence_chars).sentences
+
+
+@functools.lru_cache(maxsize=1)
+def _split(text: str, max_chars: int) -> SentenceSplit:
+    """The sentences of every paragraph; remembered for the last text, so the checks
+    that read sentences split a document once between them, not once each."""
+    split = SentenceSplit([], [])
+    for para in paragraphs(text):
+        found = split_sentences(text, para.start, para.end, max_chars=max_chars)
+        split.sentences.extend(found.sentences)
+        split.overlong.extend(found.overlong)
+    return split
 
 
 def _flag(rule: str, text: str, start: int, end: int, reason: str) -> Flag:
@@ -274,5 +313,6 @@ CHECKS: tuple[FlagCheck, ...] = (
     garbled_negation,
     doubled_word,
     other_language,
+    long_sentences,
 )
 """The flagging checks, in the order they run."""

@@ -41,15 +41,16 @@ from toolkit.repair.scan import (
     token_after,
     token_before,
 )
-from toolkit.text import paragraphs
+from toolkit.text import MAX_SENTENCE_CHARS, paragraphs
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule knows besides the text: the language and its profile."""
+    """What a rule knows besides the text: the language, its profile and the work budget."""
 
     lang: str
     profile: LanguageProfile
+    max_sentence_chars: int = MAX_SENTENCE_CHARS  # `[limits]`: longer sentences read in pieces
 
 
 Rule = Callable[[str, Context], list[Change]]

@@ -150,14 +150,14 @@ def paragraph_roles(text: str, profile: LanguageProfile) -> dict[int, QuoteMark]
 #: rule linear on text with no spaces at all ("a.b.c.a.b.c...").
 MAX_TOKEN = 1024
 _TOKEN_AFTER = re.compile(rf"\S{{0,{MAX_TOKEN}}}")
-_TOKEN_BEFORE = re.compile(r"(?<!\S)\S*\Z")
 
 
 def token_before(text: str, pos: int) -> str:
     """The run of non-space characters that ends at `pos` (its last `MAX_TOKEN` at most)."""
-    window = max(0, pos - MAX_TOKEN)
-    found = _TOKEN_BEFORE.search(text, window, pos)
-    return found.group() if found else text[window:pos]
+    window = text[max(0, pos - MAX_TOKEN) : pos]
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1]  # scans back from the end only to the space
 
 
 def token_after(text: str, pos: int) -> str:
