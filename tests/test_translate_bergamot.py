@@ -194,3 +194,31 @@ def test_two_worker_processes_give_the_same_translation_and_stop_on_close(tmp_pa
         assert len(multiprocessing.active_children()) == 2  # the engine holds the GIL
     assert got == expected
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marks"),
+    [
+        ("“We will win,” he said.", ["“", "”"]),  # the bare engine drops both
+        ("The “Resolute Support” mission ended.", ["“", "”"]),  # ... and "ended"
+        ("«We will win», he said.", ["«", "»"]),  # the bare engine makes "-Vamos"
+        ('Are you ready?"', ['"']),  # a lone closing quote: the bare engine drops it
+    ],
+)
+def test_quote_marks_come_through_as_the_source_wrote_them(sentence, marks):
+    from toolkit.translate.backends.bergamot import translate_protected
+
+    engine = direct("en-pt")
+    out = translate_protected(engine, sentence)
+    assert [ch for ch in out if ch in '“”«»"'] == [ch for ch in sentence if ch in '“”«»"']
+    assert all(mark in out for mark in marks)
+    assert detect(out).lang == "pt" or len(out) < 25
+    if "Resolute" in sentence:
+        assert "terminou" in out  # the verb the curly quotes made the engine drop
+
+
+def test_text_next_to_a_protected_name_gains_no_stray_word():
+    from toolkit.translate.backends.bergamot import translate_protected
+
+    out = translate_protected(direct("en-pt"), "Moscow (Москва) is big.")
+    assert "(Москва)" in out, out  # the bare pieces gave "Moscovo (emМосква)"

@@ -139,12 +139,44 @@ def translate_protected(engine: Any, sentence: str) -> str:
     """`sentence` translated by `engine`, its protected parts kept verbatim."""
     out = []
     for piece, wanted in protected_parts(sentence):
-        if not wanted:
-            out.append(piece)
-            continue
-        lead = piece[: len(piece) - len(piece.lstrip())]
-        trail = piece[len(piece.rstrip()) :]
-        out.append(f"{lead}{engine.translate(piece.strip())}{trail}")
+        out.append(_translate_piece(engine, piece) if wanted else piece)
+    return "".join(out)
+
+
+# Double quotes the engine drops or mangles ("“We will win,” he said." loses both marks,
+# "«Vamos»" becomes "-Vamos"); it keeps straight ones, so it is given those and the
+# source's own marks are put back.
+_CURLY = {"“": "”", "„": "“", "«": "»", "»": "«", "”": "”"}
+_OPENS_AFTER = frozenset(" \t\n([{-–—/")
+# Kept outside the engine at the edges of a piece: what belongs to a neighbouring protected
+# span ("Moscow (" + "Москва": the engine made "Moscovo (em") or to the next sentence
+# (a closing quote alone at the end: 'Are you ready?"' came back without it).
+_EDGE = re.compile(r'^(\s*)(.*?)(\s*[(\[{]*\s*)$', re.DOTALL)
+
+
+def _translate_piece(engine: Any, piece: str) -> str:
+    """One translatable piece: edges kept, double quotes straightened and restored."""
+    lead, core, trail = _EDGE.match(piece).groups()  # type: ignore[union-attr]
+    opener = next((ch for ch in core if ch in _CURLY), None)
+    straight = core.translate(_STRAIGHTEN)
+    if straight.count('"') % 2 and straight.endswith('"'):  # a lone closing quote
+        trail = core[-1] + trail
+        core, straight = core[:-1], straight[:-1]
+    text = engine.translate(straight) if _WORD.search(straight) else core
+    if opener:
+        text = _curl(text, opener, _CURLY[opener])
+    return f"{lead}{text}{trail}"
+
+
+_STRAIGHTEN = str.maketrans(dict.fromkeys("“”„«»", '"'))
+
+
+def _curl(text: str, opener: str, closer: str) -> str:
+    """Straight double quotes back to the source's pair: opening after a space or bracket."""
+    out = list(text)
+    for i, ch in enumerate(out):
+        if ch == '"':
+            out[i] = opener if i == 0 or text[i - 1] in _OPENS_AFTER else closer
     return "".join(out)
 
 
