@@ -144,31 +144,31 @@ def translate_protected(engine: Any, sentence: str) -> str:
 
 
 # Double quotes the engine drops or mangles ("“We will win,” he said." loses both marks,
-# "«Vamos»" becomes "-Vamos"); it keeps straight ones, so it is given those and the
-# source's own marks are put back.
-_CURLY = {"“": "”", "„": "“", "«": "»", "»": "«", "”": "”"}
+# "«Vamos»" becomes "-Vamos"); it keeps straight ones, so it is given those. A piece
+# written in one typographic style gets that style back; one that mixes straight and
+# curly marks (broken machine text) keeps the straight ones.
+_PAIRS = {"“": ("“", "”"), "”": ("“", "”"), "„": ("„", "“"), "«": ("«", "»"), "»": ("«", "»")}
+_STRAIGHTEN = str.maketrans(dict.fromkeys("“”„«»", '"'))
 _OPENS_AFTER = frozenset(" \t\n([{-–—/")
-# Kept outside the engine at the edges of a piece: what belongs to a neighbouring protected
-# span ("Moscow (" + "Москва": the engine made "Moscovo (em") or to the next sentence
-# (a closing quote alone at the end: 'Are you ready?"' came back without it).
+# Kept outside the engine at the edges of a piece: opening brackets that belong to the
+# protected span after it ("Moscow (" + "Москва": the engine made "Moscovo (em").
 _EDGE = re.compile(r"^(\s*)(.*?)(\s*[(\[{]*\s*)$", re.DOTALL)
 
 
 def _translate_piece(engine: Any, piece: str) -> str:
     """One translatable piece: edges kept, double quotes straightened and restored."""
     lead, core, trail = _EDGE.match(piece).groups()  # type: ignore[union-attr]
-    opener = next((ch for ch in core if ch in _CURLY), None)
+    style = None if '"' in core else next((_PAIRS[ch] for ch in core if ch in _PAIRS), None)
     straight = core.translate(_STRAIGHTEN)
-    if straight.count('"') % 2 and straight.endswith('"'):  # a lone closing quote
-        trail = core[-1] + trail
-        core, straight = core[:-1], straight[:-1]
-    text = engine.translate(straight) if _WORD.search(straight) else core
-    if opener:
-        text = _curl(text, opener, _CURLY[opener])
+    if not _WORD.search(straight):
+        return piece
+    text = engine.translate(straight)
+    lone = straight.count('"') % 2 and straight.endswith('"')
+    if lone and text.count('"') < straight.count('"') and not text.endswith('"'):
+        text += '"'  # the closing quote of a quotation that began in an earlier sentence
+    if style:
+        text = _curl(text, *style)
     return f"{lead}{text}{trail}"
-
-
-_STRAIGHTEN = str.maketrans(dict.fromkeys("“”„«»", '"'))
 
 
 def _curl(text: str, opener: str, closer: str) -> str:
