@@ -84,6 +84,15 @@ def variant(code: str) -> str | None:
     return "-".join(part for part in parts if part) or None
 
 
+def language_name(code: str) -> str:
+    """ "Spanish (es)" for "es"; the bare code if langcodes does not know it."""
+    try:
+        name = langcodes.Language.get(code).display_name()
+    except (LookupError, ValueError, ImportError):
+        return code
+    return f"{name} ({code})" if name and name != code else code
+
+
 def alpha3(code: str) -> str:
     """The ISO 639-3 (terminology) code of a normalized code: ``"es" -> "spa"``."""
     return langcodes.Language.get(code).to_alpha3()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from toolkit.langs import language_name
+
 if TYPE_CHECKING:
     from toolkit.pipeline import Brief, Result
 
@@ -23,17 +25,6 @@ def render(result: Result, fmt: str = "text") -> str:
     if fmt == "markdown":
         return _markdown(result)
     return _text(result)
-
-
-def language_name(code: str) -> str:
-    """ "Spanish (es)" for "es"; the bare code if langcodes does not know it."""
-    try:
-        import langcodes
-
-        name = langcodes.Language.get(code).display_name()
-    except (LookupError, ValueError, ImportError):
-        return code
-    return f"{name} ({code})" if name and name != code else code
 
 
 def _source_line(result: Result) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from toolkit.config import Config, require_config
 from toolkit.errors import ConfigError
 from toolkit.langs import AUTO, normalize
-from toolkit.repair.edits import EditLog, Flag, Repaired
-from toolkit.repair.flags import CHECKS
+from toolkit.repair.edits import EditLog, Repaired
+from toolkit.repair.flags import check
 from toolkit.repair.languages import profile
 from toolkit.repair.rules import RULES, Context
 from toolkit.text import require_text
@@ -60,12 +60,6 @@ def apply_rules(log: EditLog, ctx: Context) -> None:
                 changed = True
         if not changed:
             return
-
-
-def check(text: str, ctx: Context) -> list[Flag]:
-    """Every flag the checks raise on `text`, in text order."""
-    flags = [flag for check_ in CHECKS for flag in check_(text, ctx)]
-    return sorted(flags, key=lambda f: (f.start, f.end, f.rule))
 
 
 def resolve_language(text: str, lang: str | None, config: Config) -> str:

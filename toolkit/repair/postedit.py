@@ -19,8 +19,8 @@ from toolkit.config import Config
 from toolkit.errors import ConfigError
 from toolkit.generation import greedy_generate
 from toolkit.prompts import render
-from toolkit.repair.core import check
 from toolkit.repair.edits import Change, EditLog, Flag
+from toolkit.repair.flags import check
 from toolkit.repair.guard import check_post_edit
 from toolkit.repair.rules import Context, minimal_change
 from toolkit.text import Span, paragraphs, sentences

@@ -268,7 +268,7 @@ def _split_words(sentence: str, count, budget: int) -> list[str]:
 
 
 def _prompt_values(article: str, src: str, tgt: str, length: Length) -> dict[str, str]:
-    from toolkit.render import language_name
+    from toolkit.langs import language_name
 
     limit = f"{length.words} words" if length.words else f"{length.sentences} sentences"
     return {
