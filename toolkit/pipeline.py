@@ -153,18 +153,19 @@ class Pipeline:
     ) -> Result:
         """Summarize `text` and brief it in each language of `to` (default: its own).
 
-        `lang` skips detection. `sentences`/`words` as in `toolkit.summarize.summarize`
-        (default `summarize.sentences` from the config).
+        `lang` skips detection (None or "auto": detect). A region or script in `to`
+        (``es-MX``) is written in its base language (``es``) with a "variant" warning.
+        `sentences`/`words` as in `toolkit.summarize.summarize` (default
+        `summarize.sentences` from the config).
         """
+        from toolkit.langs import Target, normalize, parse_targets, source_language
         from toolkit.repair import repair
         from toolkit.summarize import summarize
-        from toolkit.translate.langs import normalize
 
         if not require_text(text, "Pipeline.run()").strip():
             raise InputError(f"{name}: nothing to summarize (empty input)")
-        from toolkit.langs import targets as target_codes
-
-        targets = target_codes(to) if to else []  # "es", "es,fr" or ["es", "fr"]
+        targets = parse_targets(to) if to else []  # "es", "es,fr" or ["es", "fr"]
+        lang = source_language(lang)  # None or "auto": detect it
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         total = clock
@@ -179,8 +180,7 @@ class Pipeline:
                     f"{name}: could not detect the language",
                     hint="give the source language with --from xx",
                 )
-            lang = detection.lang
-        lang = normalize(lang)
+            lang = normalize(detection.lang)
         clock = _tick(timings, "detect", clock)
 
         repaired = repair(text, lang, config=self.config)
@@ -193,11 +193,14 @@ class Pipeline:
         clock = _tick(timings, "summarize", clock)
 
         briefs, pairs = [], []
-        for target in targets or [lang]:
-            brief, brief_pairs = self._brief(summary, lang, target)
+        for target in targets or [Target(lang, lang)]:
+            brief, brief_pairs = self._brief(summary, lang, target.code)
+            dropped = target.variant_warning()
+            if dropped and brief.ok:
+                brief.warnings.append(QAWarning("variant", target.asked, dropped))
             briefs.append(brief)
             pairs.append(brief_pairs)
-            clock = _tick(timings, f"brief:{target}", clock)
+            clock = _tick(timings, f"brief:{target.code}", clock)
 
         for brief, brief_pairs in zip(briefs, pairs, strict=True):
             if brief.ok:

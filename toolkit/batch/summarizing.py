@@ -35,7 +35,7 @@ from toolkit.batch.tree import output_name
 from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError
 from toolkit.formats import FormatOptions
-from toolkit.langs import targets as target_languages
+from toolkit.langs import parse_targets, source_language
 from toolkit.text import require_count
 
 
@@ -73,10 +73,8 @@ def summarize_tree(
     """
     from toolkit.pipeline import Pipeline
 
-    targets = target_languages(to)
-    source = (
-        None if src is None or src == "" else target_languages(src)[0]
-    )  # checked before any write
+    targets = [target.code for target in parse_targets(to)]
+    source = source_language(src or None)  # checked before any write
     for name, value in (("sentences", sentences), ("words", words)):
         if value is not None:
             require_count(value, "summarize_tree()", name)

@@ -62,8 +62,8 @@ def pull(state, target: str) -> None:
 
 def refs_for(target: str, settings) -> list[str]:
     """The models to fetch for a PAIR (``en-es``) or a hub id."""
+    from toolkit.langs import normalize
     from toolkit.translate import registry
-    from toolkit.translate.langs import normalize
 
     if "/" not in target and target.count("-") == 1:
         src, tgt = (normalize(part) for part in target.split("-"))

@@ -52,12 +52,12 @@ def translate(
     if source != "-" and Path(source).is_dir():
         from toolkit.batch.cli import translate_folder
 
-        options = {"src": None if src == "auto" else src, "model": model, "force": force}
+        options = {"src": src, "model": model, "force": force}
         translate_folder(state, config, source, to, out, fields, as_json=as_json, **options)
         return
     translator = Translator(config)
     try:
-        emit(state, translator, source, to, None if src == "auto" else src, model, as_json, out)
+        emit(state, translator, source, to, src, model, as_json, out)
     finally:
         translator.close()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from toolkit.config import Config, require_config
 from toolkit.errors import ConfigError
-from toolkit.langs import AUTO, normalize
+from toolkit.langs import normalize, source_language
 from toolkit.repair.edits import EditLog, Repaired
 from toolkit.repair.flags import check
 from toolkit.repair.languages import profile
@@ -64,8 +64,11 @@ def apply_rules(log: EditLog, ctx: Context) -> None:
 
 def resolve_language(text: str, lang: str | None, config: Config) -> str:
     """The ISO 639-1 code to repair with: `lang` normalised, or (None, "auto") detected."""
-    if lang is not None and str(lang).strip().lower() != AUTO:
-        return normalize_language(lang)
+    if isinstance(lang, str) and lang.strip().lower() == "und":
+        return "und"
+    given = source_language(lang)  # None for None or "auto"
+    if given is not None:
+        return given
     if not text.strip():
         return "und"
     from toolkit.detect import detect

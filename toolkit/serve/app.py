@@ -139,7 +139,7 @@ def create_app(config: Config) -> Starlette:
         return value
 
     def language(code: Any, name: str) -> str:
-        from toolkit.translate.langs import normalize
+        from toolkit.langs import normalize
 
         if not isinstance(code, str):
             raise ApiError(400, f"Invalid request: {name} must be a language code")

@@ -22,12 +22,12 @@ from typing import Any, overload
 
 from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError, UnsupportedLanguageError
+from toolkit.langs import Target, normalize, source_language, target
 from toolkit.text import Span, require_text
 from toolkit.translate import checks, registry
 from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import Backend, LocalModel
 from toolkit.translate.bergamot_files import model_files
-from toolkit.translate.langs import normalize, source_language, variant
 from toolkit.translate.memory import TranslationMemory, default_path
 from toolkit.translate.models import find_local, locate, unavailable, validate_ref
 from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
@@ -105,14 +105,18 @@ class Translator:
 
     @overload
     def translate(
-        self, text_or_list: str, to: str, src: str | None = None, model: str | None = None
+        self,
+        text_or_list: str,
+        to: str | Target,
+        src: str | None = None,
+        model: str | None = None,
     ) -> Translation: ...
 
     @overload
     def translate(
         self,
         text_or_list: Sequence[str],
-        to: str,
+        to: str | Target,
         src: str | None = None,
         model: str | None = None,
     ) -> list[Translation]: ...
@@ -120,7 +124,7 @@ class Translator:
     def translate(
         self,
         text_or_list: str | Sequence[str],
-        to: str,
+        to: str | Target,
         src: str | None = None,
         model: str | None = None,
     ) -> Translation | list[Translation]:
@@ -129,13 +133,18 @@ class Translator:
         `src` None (or "auto") means detect each text's language. `model` (hub id or
         local directory) overrides the registry for this call. Language codes follow
         `toolkit.langs`: a region or script (pt-BR, zh-Hant) is translated into the base
-        language, with a warning. Threads may share a `Translator`: calls take turns.
+        language, with a warning (`to` may be a `toolkit.langs.Target`, as parsed once by a
+        caller). Threads may share a `Translator`: calls take turns.
         """
         with self._lock:
             return self._translate(text_or_list, to, src, model)
 
     def _translate(
-        self, text_or_list: str | Sequence[str], to: str, src: str | None, model: str | None
+        self,
+        text_or_list: str | Sequence[str],
+        to: str | Target,
+        src: str | None,
+        model: str | None,
     ) -> Translation | list[Translation]:
         single = isinstance(text_or_list, str)
         if single:
@@ -146,7 +155,8 @@ class Translator:
             texts = [require_text(t, f"translate() item {i}") for i, t in enumerate(text_or_list)]
         else:
             require_text(text_or_list, "translate()", "text (str) or a list of texts")  # raises
-        tgt = normalize(to)
+        asked = target(to)
+        tgt = asked.code
         given = source_language(src)
         if model:
             validate_ref(model)
@@ -169,13 +179,10 @@ class Translator:
             for i, result in zip(indices, translated, strict=True):
                 results[i] = result
         done = [r for r in results if r is not None]
-        dropped = variant(to)
+        dropped = asked.variant_warning()
         if dropped:
             for result in done:
-                result.warnings.append(
-                    f"{to!r} asked for: translated into {tgt}; the models do not tell "
-                    f"{dropped} from other variants of {tgt}, so the output may not be {dropped}"
-                )
+                result.warnings.append(dropped)
         return done[0] if single else done
 
     def close(self) -> None:
