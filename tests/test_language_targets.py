@@ -59,9 +59,7 @@ def test_pipeline_run_warns_about_a_variant_of_the_source_language(tmp_path, see
     assert not any(w.kind == "variant" for w in plain.briefs[0].warnings)
 
 
-def test_pipeline_run_warns_about_a_variant_of_a_translated_brief(
-    tmp_path, seed_text, tiny_marian
-):
+def test_pipeline_run_warns_about_a_variant_of_a_translated_brief(tmp_path, seed_text, tiny_marian):
     config = _config(tmp_path, {"en-es": tiny_marian})
     with Pipeline(config) as pipeline:
         result = pipeline.run(seed_text, to="en,es-MX", sentences=2)
