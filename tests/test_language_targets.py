@@ -81,3 +81,18 @@ def test_the_cli_shows_the_variant_warning(tmp_path, capsys):
     result = run_cli([*args, "--format", "json"], capsys=capsys)
     (brief,) = json.loads(result.stdout)["briefs"]
     assert [w["value"] for w in brief["warnings"] if w["kind"] == "variant"] == ["en-US"]
+
+
+def test_a_folder_run_reports_the_variant_through_the_same_brief_writer(tmp_path):
+    from batch_helpers import FakeTranslator
+
+    from toolkit.batch import summarize_tree
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.txt").write_text(SEED.read_text(encoding="utf-8"))
+    report = summarize_tree(
+        tmp_path / "in", tmp_path / "out", "es-MX", config=Config(), translator=FakeTranslator()
+    )
+    (story,) = report.done
+    assert story.outputs == {"es": "story.summary.es.txt"}
+    assert any(w.startswith("es: 'es-MX' asked for") for w in story.warnings), story.warnings

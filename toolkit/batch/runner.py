@@ -127,7 +127,7 @@ class BatchRun:
         self.report.warnings.extend(folder.warnings)
         self._translator: Any = translator
         self._owns_translator = translator is None
-        self._broken_pairs: dict[tuple[str | None, str], str] = {}
+        self._broken_pairs: dict[tuple[str | None, str], ToolkitError] = {}
         self._fingerprints: dict[tuple[str, str], str] = {}
         self._files_done = 0
         self._files_total = 0
@@ -337,9 +337,9 @@ class BatchRun:
 
         Returns one `Translated` per request, or None where it failed (the reason is in
         ``request.item.failed[tgt]``). Strings of all requests that share a source
-        language go to the translator in one call; if that call fails for a reason other
-        than a missing model or language, the requests are retried one by one so a single
-        bad file cannot fail its neighbours. Strings already in `tgt` are copied.
+        language go to the translator in one call (`translate_texts`; after a failure
+        other than a missing model or language, each request is retried alone, so a
+        single bad file cannot fail its neighbours). Strings already in `tgt` are copied.
         """
         results = [Translated(list(r.texts), [], [], [[] for _ in r.texts]) for r in requests]
         groups: dict[str | None, list[tuple[int, int]]] = {}
@@ -348,47 +348,50 @@ class BatchRun:
                 if lang != tgt:
                     groups.setdefault(lang, []).append((r, u))
         for src, refs in groups.items():
-            self._translate_group(requests, results, src, tgt, refs)
+            texts = [requests[r].texts[u] for r, u in refs]
+            found = self.translate_texts(texts, tgt, src, owners=[r for r, _u in refs])
+            for (r, u), translation in zip(refs, found, strict=True):
+                if isinstance(translation, ToolkitError):
+                    requests[r].item.failed[tgt] = translation.one_line()
+                else:
+                    _assign(results[r], u, translation)
         return [
             None if request.item.failed.get(tgt) else result
             for request, result in zip(requests, results, strict=True)
         ]
 
-    def _translate_group(
-        self,
-        requests: list[Request],
-        results: list[Translated],
-        src: str | None,
-        tgt: str,
-        refs: list[tuple[int, int]],
-    ) -> None:
+    def translate_texts(
+        self, texts: list[str], tgt: str, src: str | None, owners: list[int] | None = None
+    ) -> list[Any]:
+        """Per text, its translation into `tgt`, or the `ToolkitError` it met.
+
+        One translator call for all `texts`. A missing model or language fails the pair
+        for the rest of the run (no retry storm); another failure retries the texts of
+        each owner (a file; default: each text) alone, so one bad file fails by itself.
+        """
         broken = self._broken_pairs.get((src, tgt))
-        if broken:
-            for r, _u in refs:
-                requests[r].item.failed[tgt] = broken
-            return
+        if broken is not None:
+            return [broken] * len(texts)
         try:
-            translations = self._call([requests[r].texts[u] for r, u in refs], tgt, src)
+            return list(self._call(texts, tgt, src))
         except (ModelUnavailableError, UnsupportedLanguageError) as exc:
-            self._broken_pairs[(src, tgt)] = exc.one_line()
-            for r, _u in refs:
-                requests[r].item.failed[tgt] = exc.one_line()
-            return
+            self._broken_pairs[(src, tgt)] = ToolkitError(exc.one_line())
+            return [self._broken_pairs[(src, tgt)]] * len(texts)
         except Exception:  # noqa: BLE001 - isolate the failing file, below
-            translations = None
-        if translations is not None:
-            _assign(results, refs, translations)
-            return
-        by_request: dict[int, list[tuple[int, int]]] = {}
-        for r, u in refs:
-            by_request.setdefault(r, []).append((r, u))
-        for r, own in by_request.items():
+            pass
+        by_owner: dict[int, list[int]] = {}
+        for i, owner in enumerate(owners if owners is not None else range(len(texts))):
+            by_owner.setdefault(owner, []).append(i)
+        results: list[Any] = [None] * len(texts)
+        for indices in by_owner.values():
             try:
-                own_texts = [requests[r].texts[u] for _, u in own]
-                _assign(results, own, self._call(own_texts, tgt, src))
+                found = list(self._call([texts[i] for i in indices], tgt, src))
             except Exception as exc:  # noqa: BLE001 - one file's failure is reported, not fatal
                 reason = exc.one_line() if isinstance(exc, ToolkitError) else repr(exc)
-                requests[r].item.failed[tgt] = f"translation failed: {reason}"
+                found = [ToolkitError(f"translation failed: {reason}")] * len(indices)
+            for i, result in zip(indices, found, strict=True):
+                results[i] = result
+        return results
 
     def _call(self, texts: list[str], tgt: str, src: str | None) -> list[Any]:
         """One translator call (list in, list out); counts model calls and sentences."""
@@ -430,15 +433,11 @@ class BatchRun:
         return self.report
 
 
-def _assign(
-    results: list[Translated], refs: list[tuple[int, int]], translations: list[Any]
-) -> None:
-    for (r, u), translation in zip(refs, translations, strict=True):
-        result = results[r]
-        result.texts[u] = translation.text
-        result.models.extend(m for m in translation.models if m not in result.models)
-        result.warnings.extend(translation.warnings)
-        result.pairs[u] = [(s.source, s.target) for s in getattr(translation, "segments", [])]
+def _assign(result: Translated, unit: int, translation: Any) -> None:
+    result.texts[unit] = translation.text
+    result.models.extend(m for m in translation.models if m not in result.models)
+    result.warnings.extend(translation.warnings)
+    result.pairs[unit] = [(s.source, s.target) for s in getattr(translation, "segments", [])]
 
 
 def _detect(text: str, config: Config) -> str | None:

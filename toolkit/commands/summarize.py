@@ -98,7 +98,7 @@ def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, 
 
     from toolkit.errors import PartialResultError
     from toolkit.files import check_output, read_input, write_atomic
-    from toolkit.render import render
+    from toolkit.pipeline.render import render_result
 
     start = time.perf_counter()
     document = read_input(source)
@@ -116,7 +116,7 @@ def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, 
         name=document.name,
     )
     result.timings = {"read": read_seconds, **result.timings}
-    text = render(result, fmt)
+    text = render_result(result, fmt)
     if out:
         write_atomic(out, text)
     else:

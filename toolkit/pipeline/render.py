@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from toolkit.langs import language_name
 
 if TYPE_CHECKING:
-    from toolkit.pipeline import Brief, Result
+    from toolkit.pipeline.result import Brief, Result
 
 FORMATS = ("text", "markdown", "json")
 
 
-def render(result: Result, fmt: str = "text") -> str:
+def render_result(result: Result, fmt: str = "text") -> str:
     """`result` in format `fmt` (one of FORMATS), ending with a newline."""
     if fmt == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
