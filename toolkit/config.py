@@ -122,9 +122,9 @@ SECTIONS: dict[str, type] = {
 # Allowed values, checked whenever a value is set (file, environment, flag or Python), so
 # a bad value fails at once with the place it came from, not deep inside a model run.
 # Numbers: (lowest, highest); every number has both, so an absurd value (threads = 100000,
-# num_beams = 1e6) fails at load, not as a crash or an out-of-memory run. Names an
-# engine registry already checks (repair.engine, translate.engine) are left to it, so
-# the list of choices lives in one place.
+# num_beams = 1e6) fails at load, not as a crash or an out-of-memory run. Names: CHOICES,
+# the one list of each engine choice (the engine registries read theirs from here), so a
+# typo (brief_engine = "llmm", TOOLKIT_REPAIR_ENGINE=bogus) exits 7 in every command.
 RANGES: dict[str, tuple[float, float]] = {
     "detect.min_confidence": (0.0, 1.0),
     "repair.max_drift": (0.0, 1.0),
@@ -150,6 +150,13 @@ RANGES: dict[str, tuple[float, float]] = {
     "serve.key_rate_limit": (0, 1_000_000),
     "serve.batch_wait_ms": (0.0, 1000.0),
 }
+CHOICES: dict[str, tuple[str, ...]] = {
+    "repair.engine": ("rules", "model"),
+    "translate.engine": ("torch", "ct2", "bergamot"),
+    "summarize.engine": ("extractive", "lead", "seq2seq", "llm"),
+    "summarize.brief_engine": ("translate", "llm"),
+}
+_CHOICE_NAMES = {"translate.engine": "translation engine", "summarize.brief_engine": "brief engine"}
 PATTERNS: dict[str, tuple[str, str]] = {
     "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
 }
@@ -402,12 +409,15 @@ def _typed(section: str, name: str, value: Any, source: str) -> Any:
 
 
 def _check(key: str, value: Any) -> None:
-    """ValueError if `value` is outside the key's allowed range or pattern."""
+    """ValueError if `value` is outside the key's allowed range, choices or pattern."""
     low, high = RANGES.get(key, (None, None))
     if low is not None and value < low:
         raise ValueError(f"must be at least {low}")
     if high is not None and value > high:
         raise ValueError(f"must be at most {high}")
+    if key in CHOICES and value not in CHOICES[key]:
+        what = _CHOICE_NAMES.get(key, key.replace(".", " "))
+        raise ValueError(f"unknown {what}; expected one of {', '.join(CHOICES[key])}")
     if key in PATTERNS:
         pattern, described = PATTERNS[key]
         if not re.fullmatch(pattern, value):

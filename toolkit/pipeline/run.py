@@ -81,8 +81,9 @@ class Pipeline:
         repaired = repair(text, lang, config=self.config)
         clock = _tick(timings, "repair", clock)
 
-        n = sentences if sentences is not None else self.config.summarize.sentences
-        summary = summarize(repaired.text, lang, sentences=n, words=words, config=self.config)
+        summary = summarize(
+            repaired.text, lang, sentences=sentences, words=words, config=self.config
+        )
         if not summary.sentences:
             raise InputError(f"{name}: no sentences to summarize (only headlines or fragments)")
         clock = _tick(timings, "summarize", clock)

@@ -8,7 +8,7 @@ input text.
 
 from __future__ import annotations
 
-from toolkit.config import Config, require_config
+from toolkit.config import CHOICES, Config, require_config
 from toolkit.errors import ConfigError
 from toolkit.langs import normalize, source_language
 from toolkit.repair.edits import EditLog, Repaired
@@ -21,7 +21,7 @@ MAX_PASSES = 4
 # Below this detection confidence the language's conventions are not trusted and the
 # conservative `und` rules apply (a French profile on English text would keep " ?").
 MIN_DETECT_CONFIDENCE = 0.5
-ENGINES = ("rules", "model")
+ENGINES = CHOICES["repair.engine"]
 
 
 def repair(text: str, lang: str | None = None, *, config: Config | None = None) -> Repaired:
@@ -29,12 +29,12 @@ def repair(text: str, lang: str | None = None, *, config: Config | None = None) 
 
     `lang` is a language code (rules in `toolkit.langs`; "und" asks for the conservative
     rules); without it (or with "auto") the language is detected (`toolkit.detect`) and,
-    when detection is unsure, the conservative `und` rules apply. `config` defaults to the
-    built-in defaults (`Config()`); `config.repair.engine = "model"` adds the guarded
+    when detection is unsure, the conservative `und` rules apply. `config` defaults to
+    `Config.load()`, as for every stage; `config.repair.engine = "model"` adds the guarded
     LLM post-editor for flagged and broken sentences.
     """
     require_text(text, "repair()")
-    config = require_config(config, "repair()") or Config()
+    config = require_config(config, "repair()") or Config.load()
     engine = config.repair.engine
     if engine not in ENGINES:
         raise ConfigError(f"unknown repair engine {engine!r} (choose from {', '.join(ENGINES)})")
