@@ -16,7 +16,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, Protocol, get_type_hints
 
 from toolkit.errors import ConfigError, InputTypeError, UnsupportedLanguageError
 from toolkit.files import MAX_INPUT_BYTES
@@ -47,6 +47,29 @@ class RepairConfig:
 
 
 @dataclass
+class ModelsConfig:
+    """Every local model the toolkit runs: translation, seq2seq summarizer, instruct LLM.
+
+    [translate] has the same keys for translation alone; where it does not set one, it
+    follows this section (`SHARED`).
+    """
+
+    device: str = "auto"  # auto, cpu, cuda, cuda:N, mps
+    threads: int = 0  # 0: let torch decide
+    allow_download: bool = False
+    model_dir: str = ""  # empty: the Hugging Face cache
+
+
+class ModelSettings(Protocol):
+    """What loading a model reads: `ModelsConfig`, or `TranslateConfig` (which follows it)."""
+
+    device: str
+    threads: int
+    allow_download: bool
+    model_dir: str
+
+
+@dataclass
 class TranslateConfig:
     """Translation engines, models and the translation memory."""
 
@@ -55,9 +78,9 @@ class TranslateConfig:
     fallback_model: str = "facebook/m2m100_418M"
     allow_download: bool = False
     allow_noncommercial: bool = False
-    model_dir: str = ""  # empty: the Hugging Face cache
-    device: str = "auto"  # auto, cpu, cuda, mps; also for the repair and summarize models
-    threads: int = 0  # 0: let torch decide
+    model_dir: str = ""  # empty: [models] model_dir (the Hugging Face cache)
+    device: str = "auto"  # unset: [models] device
+    threads: int = 0  # unset: [models] threads
     batch_tokens: int = 4096
     max_sentence_tokens: int = 256  # longer sentences are split at clause boundaries
     max_new_tokens_ratio: float = 3.0
@@ -112,6 +135,7 @@ class ServeConfig:
 
 SECTIONS: dict[str, type] = {
     "detect": DetectConfig,
+    "models": ModelsConfig,
     "repair": RepairConfig,
     "translate": TranslateConfig,
     "summarize": SummarizeConfig,
@@ -123,12 +147,14 @@ SECTIONS: dict[str, type] = {
 # a bad value fails at once with the place it came from, not deep inside a model run.
 # Numbers: (lowest, highest); every number has both, so an absurd value (threads = 100000,
 # num_beams = 1e6) fails at load, not as a crash or an out-of-memory run. Names: CHOICES,
-# the one list of each engine choice (the engine registries read theirs from here), so a
-# typo (brief_engine = "llmm", TOOLKIT_REPAIR_ENGINE=bogus) exits 7 in every command.
+# the one list of each engine choice (repair and summarize read theirs from here; a test
+# holds the translation backends' table to it), so a typo (brief_engine = "llmm",
+# TOOLKIT_REPAIR_ENGINE=bogus) exits 7 in every command.
 RANGES: dict[str, tuple[float, float]] = {
     "detect.min_confidence": (0.0, 1.0),
     "repair.max_drift": (0.0, 1.0),
-    "translate.threads": (0, 1024),  # 0: let torch decide
+    "models.threads": (0, 1024),  # 0: let torch decide
+    "translate.threads": (0, 1024),
     "translate.batch_tokens": (1, 1_000_000),
     "translate.max_sentence_tokens": (0, 100_000),  # 0: the model's own input limit
     "translate.max_new_tokens_ratio": (0.0, 100.0),
@@ -158,7 +184,17 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 _CHOICE_NAMES = {"translate.engine": "translation engine", "summarize.brief_engine": "brief engine"}
 PATTERNS: dict[str, tuple[str, str]] = {
+    "models.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
     "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
+}
+
+
+# [models] keys that a stage section also has; the stage follows [models] unless set.
+SHARED: dict[str, tuple[str, ...]] = {
+    "device": ("translate",),
+    "threads": ("translate",),
+    "allow_download": ("translate",),
+    "model_dir": ("translate",),
 }
 
 
@@ -167,6 +203,7 @@ class Config:
     """The effective configuration; build it with `Config.load()`."""
 
     detect: DetectConfig = field(default_factory=DetectConfig)
+    models: ModelsConfig = field(default_factory=ModelsConfig)
     repair: RepairConfig = field(default_factory=RepairConfig)
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
@@ -231,6 +268,16 @@ class Config:
             ) from None
         setattr(getattr(self, section), name, converted)
         self.sources[key] = source
+        if section == "models" and name in SHARED:
+            self._share(name, converted)
+
+    def _share(self, name: str, value: Any) -> None:
+        """A [models] value reaches each stage section that has not set its own."""
+        for stage in SHARED[name]:
+            key = f"{stage}.{name}"
+            if self.sources.get(key, f"models.{name}") == f"models.{name}":
+                setattr(getattr(self, stage), name, value)
+                self.sources[key] = f"models.{name}"
 
     def items(self) -> list[tuple[str, Any, str]]:
         """Every setting as (dotted key, value, where it came from)."""
