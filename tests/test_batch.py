@@ -254,7 +254,9 @@ def test_progress_callback_sees_every_file_and_sentence(tree, tmp_path, config):
 
 def test_source_language_is_detected_per_file_and_per_record(tree, tmp_path, config, monkeypatch):
     langs = {"First story.": "de", "Second story.": "es"}
-    monkeypatch.setattr("toolkit.batch.runner._detect", lambda text, config: langs.get(text, "en"))
+    monkeypatch.setattr(
+        "toolkit.batch.documents._detect", lambda text, config: langs.get(text, "en")
+    )
     translator = FakeTranslator()
     out = tmp_path / "out"
     translate_tree(tree, out, ["es"], config=config, translator=translator)

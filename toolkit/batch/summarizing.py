@@ -77,6 +77,7 @@ def summarize_tree(
             force=force,
             progress=progress,
             translator=translator,
+            work_per_language=False,
         )
         writer = BriefWriter(config, run.translate_texts)
         for chunk in run.chunks(run.plan()):
