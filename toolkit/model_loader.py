@@ -71,7 +71,7 @@ def load_model(
             if tokenizer
             else None
         )
-        model = auto.from_pretrained(
+        model: Any = auto.from_pretrained(
             str(path), local_files_only=True, trust_remote_code=False, dtype=dtype
         )
     except (OSError, ValueError) as exc:

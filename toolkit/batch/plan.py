@@ -85,8 +85,9 @@ class Planner:
                 or not self.folder.is_current(self.kind, source.rel, lang, sha, fingerprints[lang])
             ]
             for lang in self.targets:
-                if lang not in pending:
-                    report.outputs[lang] = self.folder.entry(self.kind, source.rel, lang)["output"]
+                entry = self.folder.entry(self.kind, source.rel, lang)
+                if lang not in pending and entry is not None:
+                    report.outputs[lang] = entry["output"]
             if not pending:
                 return None
             doc = parse(source.path, text, self.options)

@@ -54,10 +54,10 @@ class _LocalModel:
                 f"summarize.engine = {config.summarize.engine!r} needs summarize.model",
                 hint="set summarize.model to a hub id or a local model directory",
             )
-        from toolkit.model_loader import load_model
+        from toolkit.model_loader import Kind, load_model
 
-        kind = "seq2seq" if encoder_decoder else "causal"
-        loaded = load_model(ref, config.models, kind, what="summarize.model")  # type: ignore[arg-type]
+        kind: Kind = "seq2seq" if encoder_decoder else "causal"
+        loaded = load_model(ref, config.models, kind, what="summarize.model")
         self.model, self.tokenizer, self.device = loaded.model, loaded.tokenizer, loaded.device
         self.ref = ref
         self.model_type = loaded.model_type
@@ -215,7 +215,8 @@ def chunk(text: str, count, budget: int) -> list[str]:
 
 def _split_words(sentence: str, count, budget: int) -> list[str]:
     words = sentence.split()
-    pieces, current = [], []
+    pieces: list[str] = []
+    current: list[str] = []
     for word in words:
         if current and count(" ".join([*current, word])) > budget:
             pieces.append(" ".join(current))

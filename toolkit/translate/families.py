@@ -73,7 +73,7 @@ class Family(ABC):
 
     name: ClassVar[str]
     #: tokens a language code adds to each source sentence (reserved from the input limit)
-    prefix_tokens: ClassVar[int] = 1
+    prefix_tokens: int = 1  # a class default; Marian sets it per tokenizer
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer

@@ -104,7 +104,7 @@ class Translator:
         self._lock = threading.RLock()
 
     @overload
-    def translate(
+    def translate(  # type: ignore[overload-overlap]  # a str is a Sequence[str] too
         self,
         text_or_list: str,
         to: str | Target,
@@ -147,7 +147,8 @@ class Translator:
         model: str | None,
     ) -> Translation | list[Translation]:
         single = isinstance(text_or_list, str)
-        if single:
+        texts: list[str]
+        if isinstance(text_or_list, str):
             texts = [text_or_list]
         elif isinstance(text_or_list, Iterable) and not isinstance(
             text_or_list, (bytes, bytearray, Mapping)
