@@ -22,6 +22,7 @@ from toolkit.text import require_text
 
 if TYPE_CHECKING:
     from toolkit.config import Config
+    from toolkit.detect import Detection
     from toolkit.translate import Translator
 
 
@@ -67,14 +68,7 @@ class Pipeline:
 
         detection = None
         if lang is None:
-            from toolkit.detect import detect
-
-            detection = detect(text, config=self.config)
-            if detection.lang == "und":
-                raise UnsupportedLanguageError(
-                    f"{name}: could not detect the language",
-                    hint="give the source language with --from xx",
-                )
+            detection = self._detect(text, name)
             lang = normalize(detection.lang)
         clock = _tick(timings, "detect", clock)
 
@@ -110,6 +104,18 @@ class Pipeline:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _detect(self, text: str, name: str) -> Detection:
+        """The source language, detected; `UnsupportedLanguageError` if it cannot be."""
+        from toolkit.detect import detect
+
+        detection = detect(text, config=self.config)
+        if detection.lang == "und":
+            raise UnsupportedLanguageError(
+                f"{name}: could not detect the language",
+                hint="give the source language with --from xx",
+            )
+        return detection
 
     @property
     def translator(self) -> Translator | None:

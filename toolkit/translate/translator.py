@@ -17,57 +17,21 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any, overload
+from dataclasses import dataclass
+from typing import overload
 
 from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError, UnsupportedLanguageError
 from toolkit.langs import Target, normalize, source_language, target
-from toolkit.text import Span, require_text
-from toolkit.translate import checks, registry
+from toolkit.text import require_text
+from toolkit.translate import registry
 from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import Backend, LocalModel
 from toolkit.translate.bergamot_files import model_files
 from toolkit.translate.memory import TranslationMemory, default_path
 from toolkit.translate.models import find_local, locate, unavailable, validate_ref
+from toolkit.translate.results import SourceDoc, Translation, assemble, unchanged
 from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
-
-
-@dataclass
-class Segment:
-    """One translated sentence: where it is in the source text, and what it became."""
-
-    start: int
-    end: int
-    source: str
-    target: str
-    pivot: str | None = None  # the English text in between, for a pivot route
-    cached: bool = False  # every leg came from the translation memory
-    flags: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Translation:
-    """A translated document.
-
-    `models` lists the models used, in order (two for a pivot through English), and
-    `engines` the engine that ran each of them ("torch", "ct2", "bergamot"; a pivot may
-    mix them, e.g. a Firefox Translations leg and a torch leg);
-    `segments` has one entry per source sentence; `warnings` reports suspected drops,
-    runaway output and anything else the reader should check.
-    """
-
-    text: str
-    src: str
-    tgt: str
-    models: list[str]
-    segments: list[Segment]
-    warnings: list[str] = field(default_factory=list)
-    engines: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON output."""
-        return asdict(self)
 
 
 @dataclass
@@ -79,13 +43,6 @@ class TranslatorStats:
     batches: int = 0
     memory_hits: int = 0
     memory_misses: int = 0
-
-
-@dataclass
-class _Doc:
-    text: str
-    spans: list[Span]
-    src: str = "und"
 
 
 class Translator:
@@ -161,7 +118,7 @@ class Translator:
         given = source_language(src)
         if model:
             validate_ref(model)
-        docs = [_Doc(text, units(text)) for text in texts]
+        docs = [SourceDoc(text, units(text)) for text in texts]
         for doc in docs:
             if doc.spans:
                 doc.src = given or self._detect(doc.text)
@@ -173,7 +130,7 @@ class Translator:
             if doc.spans and doc.src != tgt:
                 groups.setdefault(doc.src, []).append(i)
             else:
-                results[i] = _unchanged(doc, tgt)
+                results[i] = unchanged(doc, tgt)
         for source_lang, indices in groups.items():
             group = [docs[i] for i in indices]
             translated = self._translate_group(group, source_lang, tgt, model)
@@ -207,7 +164,7 @@ class Translator:
     # -- one language pair ------------------------------------------------------------
 
     def _translate_group(
-        self, docs: list[_Doc], src: str, tgt: str, model: str | None
+        self, docs: list[SourceDoc], src: str, tgt: str, model: str | None
     ) -> list[Translation]:
         route = self._route(src, tgt, model)
         sources = [span.text for doc in docs for span in doc.spans]
@@ -228,7 +185,7 @@ class Translator:
             count = len(doc.spans)
             piece = slice(offset, offset + count)
             offset += count
-            result = _assemble(
+            result = assemble(
                 doc,
                 tgt,
                 route.models,
@@ -353,52 +310,6 @@ class Translator:
                 hint="give the source language (--from xx, or src='xx')",
             )
         return normalize(lang)
-
-
-def _unchanged(doc: _Doc, tgt: str) -> Translation:
-    """A text that needs no model: nothing to translate, or already in `tgt`."""
-    warnings = []
-    if doc.spans:
-        warnings.append(f"the text is already in {tgt}; returned unchanged")
-    segments = [Segment(s.start, s.end, s.text, s.text) for s in doc.spans]
-    return Translation(doc.text, doc.src, tgt, [], segments, warnings)
-
-
-def _assemble(
-    doc: _Doc,
-    tgt: str,
-    models: list[str],
-    targets: Sequence[str],
-    pivots: Sequence[str] | None,
-    cached: Sequence[bool],
-) -> Translation:
-    """Put translated sentences back between the document's untouched layout."""
-    parts: list[str] = []
-    segments: list[Segment] = []
-    position = 0
-    for i, span in enumerate(doc.spans):
-        target = targets[i]
-        flags = checks.check_sentence(span.text, target, doc.src, tgt)
-        if not target.strip():
-            target = span.text
-            flags = [f"{checks.EMPTY}; the source sentence was kept"]
-        parts.append(doc.text[position : span.start])
-        parts.append(target)
-        position = span.end
-        segments.append(
-            Segment(
-                span.start,
-                span.end,
-                span.text,
-                target,
-                pivots[i] if pivots else None,
-                cached[i],
-                flags,
-            )
-        )
-    parts.append(doc.text[position:])
-    warnings = checks.summarize([s.flags for s in segments], len(segments))
-    return Translation("".join(parts), doc.src, tgt, list(models), segments, warnings)
 
 
 _default: Translator | None = None
