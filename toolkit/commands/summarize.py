@@ -50,7 +50,7 @@ def summarize(
     written, and the exit code is 6 (partial result).
 
     A DIR gets one plain-text brief per file and language in --out, resumable: see
-    README "Batch runs".
+    docs/batch.md.
     """
     from toolkit.pipeline import Pipeline
 

@@ -42,7 +42,7 @@ def translate(
     with code 5 and names the `toolkit models pull` command that fetches it.
 
     A DIR is translated file by file into --out, structure kept (txt, md, html, json,
-    jsonl, srt), resumable: see README "Batch runs".
+    jsonl, srt), resumable: see docs/batch.md.
     """
     from toolkit.translate import Translator
 

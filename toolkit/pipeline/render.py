@@ -2,7 +2,7 @@
 
 Every format shows each brief with its language and its fact-check warnings, and lists
 the languages that could not be produced with the command that fixes them. The JSON
-form is `Result.to_dict()`; its fields are documented in README ("Summaries and briefs").
+form is `Result.to_dict()`; its fields are documented in docs/summarize.md.
 """
 
 from __future__ import annotations

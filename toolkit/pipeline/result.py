@@ -1,7 +1,7 @@
 """What the pipeline produces for one article: a `Result` holding a `Brief` per language.
 
-`Result.to_dict()` is the JSON output, documented field by field in README ("Summaries
-and briefs"); fields are only ever added (`SCHEMA_VERSION`).
+`Result.to_dict()` is the JSON output, documented field by field in docs/summarize.md;
+fields are only ever added (`SCHEMA_VERSION`).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class Result:
         return [b for b in self.briefs if not b.ok]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON output (documented field by field in README, "Summaries and briefs")."""
+        """The JSON output (documented field by field in docs/summarize.md)."""
         detection = self.detection
         return {
             "schema": SCHEMA_VERSION,
