@@ -305,7 +305,7 @@ def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path, 
     out = tmp_path / "out"
     script = tmp_path / "killer.py"
     script.write_text(KILLER)
-    tests_dir = pathlib.Path(__file__).parent
+    tests_dir = pathlib.Path(__file__).resolve().parents[1]
     env = {"PYTHONPATH": f"{tests_dir.parent}:{tests_dir}", "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
         [sys.executable, str(script), str(root), str(out), "4"], env=env, capture_output=True

@@ -14,7 +14,7 @@ from cli_helpers import assert_clean_error, run_cli
 
 from toolkit.errors import EXIT_CODES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "en_nato_taliban_machine_translated.txt"
 
 
