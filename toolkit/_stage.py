@@ -26,5 +26,5 @@ class StageModule(types.ModuleType):
 def make_callable(module_name: str, function: Callable[..., Any]) -> None:
     """Make the module `module_name` callable as `function`."""
     module = sys.modules[module_name]
-    module._stage_function = function
+    setattr(module, "_stage_function", function)  # noqa: B010 - a plain module's type has no such field
     module.__class__ = StageModule

@@ -9,17 +9,18 @@ Layers, lowest to highest priority: built-in defaults, the user config file
 from __future__ import annotations
 
 import dataclasses
-import math
 import os
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, Protocol, get_type_hints
 
-from toolkit.errors import ConfigError, InputTypeError, UnsupportedLanguageError
-from toolkit.files import MAX_INPUT_BYTES
+from toolkit.config_values import CHOICES as CHOICES
+from toolkit.config_values import PATTERNS as PATTERNS
+from toolkit.config_values import RANGES as RANGES
+from toolkit.config_values import check_value, coerce, model_pairs
+from toolkit.errors import ConfigError, InputTypeError
 from toolkit.text import MAX_SENTENCE_CHARS
 
 if sys.version_info >= (3, 11):
@@ -48,6 +49,29 @@ class RepairConfig:
 
 
 @dataclass
+class ModelsConfig:
+    """Every local model the toolkit runs: translation, seq2seq summarizer, instruct LLM.
+
+    [translate] has the same keys for translation alone; where it does not set one, it
+    follows this section (`SHARED`).
+    """
+
+    device: str = "auto"  # auto, cpu, cuda, cuda:N, mps
+    threads: int = 0  # 0: let torch decide
+    allow_download: bool = False
+    model_dir: str = ""  # empty: the Hugging Face cache
+
+
+class ModelSettings(Protocol):
+    """What loading a model reads: `ModelsConfig`, or `TranslateConfig` (which follows it)."""
+
+    device: str
+    threads: int
+    allow_download: bool
+    model_dir: str
+
+
+@dataclass
 class TranslateConfig:
     """Translation engines, models and the translation memory."""
 
@@ -56,9 +80,9 @@ class TranslateConfig:
     fallback_model: str = "facebook/m2m100_418M"
     allow_download: bool = False
     allow_noncommercial: bool = False
-    model_dir: str = ""  # empty: the Hugging Face cache
-    device: str = "auto"  # auto, cpu, cuda, mps; also for the repair and summarize models
-    threads: int = 0  # 0: let torch decide
+    model_dir: str = ""  # empty: [models] model_dir (the Hugging Face cache)
+    device: str = "auto"  # unset: [models] device
+    threads: int = 0  # unset: [models] threads
     batch_tokens: int = 4096
     max_sentence_tokens: int = 256  # longer sentences are split at clause boundaries
     max_new_tokens_ratio: float = 3.0
@@ -126,6 +150,7 @@ class LimitsConfig:
 
 SECTIONS: dict[str, type] = {
     "detect": DetectConfig,
+    "models": ModelsConfig,
     "repair": RepairConfig,
     "translate": TranslateConfig,
     "summarize": SummarizeConfig,
@@ -134,41 +159,12 @@ SECTIONS: dict[str, type] = {
     "limits": LimitsConfig,
 }
 
-# Allowed values, checked whenever a value is set (file, environment, flag or Python), so
-# a bad value fails at once with the place it came from, not deep inside a model run.
-# Numbers: (lowest, highest); every number has both, so an absurd value (threads = 100000,
-# num_beams = 1e6) fails at load, not as a crash or an out-of-memory run. Names an
-# engine registry already checks (repair.engine, translate.engine) are left to it, so
-# the list of choices lives in one place.
-RANGES: dict[str, tuple[float, float]] = {
-    "detect.min_confidence": (0.0, 1.0),
-    "repair.max_drift": (0.0, 1.0),
-    "translate.threads": (0, 1024),  # 0: let torch decide
-    "translate.batch_tokens": (1, 1_000_000),
-    "translate.max_sentence_tokens": (0, 100_000),  # 0: the model's own input limit
-    "translate.max_new_tokens_ratio": (0.0, 100.0),
-    "translate.num_beams": (1, 64),
-    "summarize.sentences": (1, 1000),
-    "summarize.lead_bias": (0.0, 100.0),
-    "summarize.redundancy": (0.0, 1.0),  # MMR weight of similarity to what is picked
-    "summarize.chunk_tokens": (1, 100_000),
-    "summarize.max_new_tokens": (1, 100_000),
-    "batch.chunk_chars": (1, 10_000_000),
-    "batch.max_file_bytes": (1, MAX_INPUT_BYTES),  # no larger than any input may be
-    "serve.port": (0, 65535),
-    "serve.char_limit": (1, 10_000_000),
-    "serve.batch_limit": (1, 10_000),
-    "serve.body_limit": (1, 1024 * 1024 * 1024),
-    "serve.upload_limit": (1, 1024 * 1024 * 1024),
-    "serve.timeout": (0.001, 86_400),
-    "serve.rate_limit": (0, 1_000_000),
-    "serve.key_rate_limit": (0, 1_000_000),
-    "serve.batch_wait_ms": (0.0, 1000.0),
-    "limits.max_sentence_chars": (200, 10_000_000),
-}
-PATTERNS: dict[str, tuple[str, str]] = {
-    "translate.device": (r"auto|cpu|mps|cuda(:\d+)?", "auto, cpu, cuda, cuda:N or mps"),
-    "translate.firefox_url": (r"https?://\S+", "an http:// or https:// URL"),
+# [models] keys that a stage section also has; the stage follows [models] unless set.
+SHARED: dict[str, tuple[str, ...]] = {
+    "device": ("translate",),
+    "threads": ("translate",),
+    "allow_download": ("translate",),
+    "model_dir": ("translate",),
 }
 
 
@@ -177,6 +173,7 @@ class Config:
     """The effective configuration; build it with `Config.load()`."""
 
     detect: DetectConfig = field(default_factory=DetectConfig)
+    models: ModelsConfig = field(default_factory=ModelsConfig)
     repair: RepairConfig = field(default_factory=RepairConfig)
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
@@ -230,10 +227,10 @@ class Config:
         """
         section, name = _split_key(key)
         try:
-            converted = _coerce(value, _field_type(section, name))
-            _check(key, converted)
+            converted = coerce(value, _field_type(section, name))
+            check_value(key, converted)
             if key == "translate.models":
-                converted = _model_pairs(converted)
+                converted = model_pairs(converted)
         except ValueError as exc:
             reason = f" ({exc})" if str(exc) else ""
             raise ConfigError(
@@ -242,6 +239,16 @@ class Config:
             ) from None
         setattr(getattr(self, section), name, converted)
         self.sources[key] = source
+        if section == "models" and name in SHARED:
+            self._share(name, converted)
+
+    def _share(self, name: str, value: Any) -> None:
+        """A [models] value reaches each stage section that has not set its own."""
+        for stage in SHARED[name]:
+            key = f"{stage}.{name}"
+            if self.sources.get(key, f"models.{name}") == f"models.{name}":
+                setattr(getattr(self, stage), name, value)
+                self.sources[key] = f"models.{name}"
 
     def items(self) -> list[tuple[str, Any, str]]:
         """Every setting as (dotted key, value, where it came from)."""
@@ -342,69 +349,6 @@ def _field_type(section: str, name: str) -> Any:
     return get_type_hints(SECTIONS[section])[name]
 
 
-def _coerce(value: Any, kind: Any) -> Any:
-    """`value` as a `kind` (bool, int, float, str, dict[str, str]); ValueError if it is not one.
-
-    Strings (from the environment) are parsed; TOML values must already have the type,
-    except that an int is a fine float. A float with a fraction is not an int.
-    """
-    if kind is bool:
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in {"1", "true", "yes", "on"}:
-            return True
-        if text in {"0", "false", "no", "off"}:
-            return False
-        raise ValueError("expected true or false")
-    if kind is int:
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise ValueError("expected a whole number")
-        try:
-            number = float(value)
-        except ValueError:
-            raise ValueError("expected a whole number") from None
-        if not number.is_integer():
-            raise ValueError("expected a whole number")
-        return int(number)
-    if kind is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise ValueError("expected a number")
-        try:
-            number = float(value)
-        except ValueError:
-            raise ValueError("expected a number") from None
-        if not math.isfinite(number):
-            raise ValueError("expected a finite number")
-        return number
-    if kind is str:
-        if not isinstance(value, str):
-            raise ValueError("expected a string")
-        return value
-    if getattr(kind, "__origin__", None) is dict:
-        if not isinstance(value, Mapping):
-            raise ValueError("expected a table of names to strings")
-        return {str(k): str(v) for k, v in value.items()}
-    raise TypeError(f"config fields of type {kind} are not supported")  # a bug, not user input
-
-
-def _model_pairs(table: dict[str, str]) -> dict[str, str]:
-    """``{"PT-EN": m}`` -> ``{"pt-en": m}``: keys are language pairs, normalized the way
-    the registry looks them up, so a pair spelled differently is not silently ignored."""
-    from toolkit.langs import normalize  # langcodes: only when pairs are configured
-
-    pairs = {}
-    for pair, model in table.items():
-        parts = pair.replace("_", "-").split("-")
-        if len(parts) != 2:
-            raise ValueError(f"key {pair!r} is not a language pair such as 'pt-en'")
-        try:
-            pairs["-".join(normalize(part) for part in parts)] = model
-        except (UnsupportedLanguageError, TypeError) as exc:
-            raise ValueError(f"key {pair!r}: {exc}") from None
-    return pairs
-
-
 def _typed(section: str, name: str, value: Any, source: str) -> Any:
     """A TOML value as it is: TOML has types, so a string for a number or a boolean
     (``threads = "2"``, ``allow_download = "yes"``) is a mistake, not text to parse."""
@@ -417,16 +361,3 @@ def _typed(section: str, name: str, value: Any, source: str) -> Any:
             hint=f"fix it in {source}",
         )
     return value
-
-
-def _check(key: str, value: Any) -> None:
-    """ValueError if `value` is outside the key's allowed range or pattern."""
-    low, high = RANGES.get(key, (None, None))
-    if low is not None and value < low:
-        raise ValueError(f"must be at least {low}")
-    if high is not None and value > high:
-        raise ValueError(f"must be at most {high}")
-    if key in PATTERNS:
-        pattern, described = PATTERNS[key]
-        if not re.fullmatch(pattern, value):
-            raise ValueError(f"expected {described}")

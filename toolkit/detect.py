@@ -40,12 +40,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from toolkit._stage import make_callable
-from toolkit.config import require_config
+from toolkit.config import Config, require_config
 from toolkit.detect_extra import ADDED, NEIGHBOURS, UNIQUE_SCRIPTS, min_probability, second_opinion
 from toolkit.text import MAX_SENTENCE_CHARS, Span, paragraphs, require_text, sentences
 
 if TYPE_CHECKING:
-    from toolkit.config import Config
     from toolkit.detect_data import DetectData
 
 UNDETERMINED = "und"
@@ -131,16 +130,15 @@ def detect(text: str, *, config: Config | None = None) -> Detection:
     Only the first 20,000 characters are read (use `detect_spans` for long, mixed
     documents). Returns ``Detection("und", 0.0)`` when there is nothing to detect (no letters) or
     the letters belong to a script none of the known languages uses. With
-    ``config.detect.min_confidence`` set, a best guess below it is reported as "und"
-    too, its guesses kept in `candidates`.
+    ``detect.min_confidence`` set (`config`, default `Config.load()`), a best guess below
+    it is reported as "und" too, its guesses kept in `candidates`.
     """
-    config = require_config(config, "detect()")
+    config = require_config(config, "detect()") or Config.load()
     ranked = _rank(require_text(text, "detect()"))
     if not ranked:
         return Detection(UNDETERMINED, 0.0)
     (lang, confidence), rest = ranked[0], ranked[1:]
-    threshold = config.detect.min_confidence if config is not None else 0.0
-    if confidence < threshold:
+    if confidence < config.detect.min_confidence:
         return Detection(UNDETERMINED, confidence, ranked[:_MAX_CANDIDATES])
     return Detection(lang, confidence, rest[:_MAX_CANDIDATES])
 
@@ -156,7 +154,7 @@ def detect_spans(
     end longer than `config.limits.max_sentence_chars` is detected in pieces.
     """
     require_text(text, "detect_spans()")
-    require_config(config, "detect_spans()")
+    config = require_config(config, "detect_spans()") or Config.load()
     spans: list[LanguageSpan] = []
     for para in paragraphs(text):
         if not per_sentence:

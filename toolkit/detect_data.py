@@ -148,7 +148,7 @@ def build(path: Path = DATA_PATH) -> Path:
     arrays.update(_build_words(langs))
     arrays.update(_build_han())
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, **arrays)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # numpy stubs: allow_pickle
     return path
 
 

@@ -12,13 +12,16 @@ One place decides which codes are accepted, for every command and API (repair's
   private-use codes (``qaa``-``qtz``, ``x-...``).
 
 A region or script (``pt-BR``, ``zh-Hant``) is accepted but not modelled by the
-stages: `variant()` returns what was dropped so a stage can say so. ``auto`` (or None)
-means "detect it" where a stage can detect (`source_language`).
+stages: a target list is parsed once (`parse_targets`) into `Target`s that keep what
+was asked (``es-MX``) next to what is used (``es``), so the result can say what was
+dropped. ``auto`` (or None) means "detect it" where a stage can detect
+(`source_language`); no other module compares a code with ``"auto"``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import langcodes
 
@@ -47,32 +50,78 @@ def source_language(code: str | None) -> str | None:
     return normalize(code)
 
 
-def targets(to: str | Sequence[str]) -> list[str]:
-    """Target languages from ``"es,fr"`` or ``["es", "fr"]``, normalized, order kept.
+@dataclass(frozen=True)
+class Target:
+    """A language asked for: as typed (`asked`, ``"es-MX"``) and as used (`code`, ``"es"``).
 
-    Codes are validated and normalized as everywhere in the toolkit (``pt-BR`` -> ``pt``);
-    an unknown code raises `UnsupportedLanguageError` (exit code 4), anything but a str
-    or a list of str (None, a number, ``[None]``) an `InputTypeError`.
+    The stages work with `code`; `asked` is kept so that what was dropped on the way (a
+    region or script the models do not tell apart) can be reported with the result.
     """
+
+    asked: str
+    code: str
+
+    @property
+    def variant(self) -> str | None:
+        """The script/region part of `asked` that `code` drops (``"MX"``), or None."""
+        return variant(self.asked)
+
+    def variant_warning(self) -> str | None:
+        """What to tell the reader when `asked` has a variant the output may not be in."""
+        dropped = self.variant
+        if not dropped:
+            return None
+        return (
+            f"{self.asked!r} asked for: written in {self.code}; the models do not tell "
+            f"{dropped} from other variants of {self.code}, so the output may not be {dropped}"
+        )
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def target(code: str | Target) -> Target:
+    """One target language, validated: `Target(asked=code, code=normalize(code))`."""
+    if isinstance(code, Target):
+        return code
+    return Target(code.strip() if isinstance(code, str) else code, normalize(code))
+
+
+def parse_targets(to: str | Sequence[str | Target]) -> list[Target]:
+    """Target languages from ``"es,fr"`` or ``["es", "fr"]``, parsed once, order kept.
+
+    Each code is validated and normalized as everywhere in the toolkit (``pt-BR`` -> a
+    `Target` with code ``pt`` that remembers ``pt-BR``); a language asked twice is kept
+    once (the first spelling). An unknown code raises `UnsupportedLanguageError` (exit
+    code 4), anything but a str or a list of str (None, a number, ``[None]``) an
+    `InputTypeError`.
+    """
+    items: list[str | Target]
     if isinstance(to, str):
-        items = to.split(",")
-    elif isinstance(to, (list, tuple)) and all(isinstance(item, str) for item in to):
-        items = [part for item in to for part in item.split(",")]
+        items = list(to.split(","))
+    elif isinstance(to, (list, tuple)) and all(isinstance(item, (str, Target)) for item in to):
+        items = [
+            part for item in to for part in (item.split(",") if isinstance(item, str) else [item])
+        ]
     else:
         raise InputTypeError(
             f"language codes must be a str or a list of str, not {_type_name(to)}",
             hint='pass "es,fr" or ["es", "fr"]',
         )
-    codes = list(dict.fromkeys(normalize(item) for item in items if item.strip()))
-    if not codes:
+    found: dict[str, Target] = {}
+    for item in items:
+        if isinstance(item, Target) or item.strip():
+            parsed = target(item)
+            found.setdefault(parsed.code, parsed)
+    if not found:
         raise UnsupportedLanguageError("no target language given")
-    return codes
+    return list(found.values())
 
 
 def _type_name(value: object) -> str:
     """``list of NoneType`` for ``[None]``, else the type's name, for type errors."""
     if isinstance(value, (list, tuple)):
-        wrong = next(item for item in value if not isinstance(item, str))
+        wrong = next(item for item in value if not isinstance(item, (str, Target)))
         return f"{type(value).__name__} of {type(wrong).__name__}"
     return type(value).__name__
 
@@ -82,6 +131,15 @@ def variant(code: str) -> str | None:
     tag = _parse(code)
     parts = [tag.script, tag.territory, *(tag.variants or [])]
     return "-".join(part for part in parts if part) or None
+
+
+def language_name(code: str) -> str:
+    """ "Spanish (es)" for "es"; the bare code if langcodes does not know it."""
+    try:
+        name = langcodes.Language.get(code).display_name()
+    except (LookupError, ValueError, ImportError):
+        return code
+    return f"{name} ({code})" if name and name != code else code
 
 
 def alpha3(code: str) -> str:

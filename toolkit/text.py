@@ -82,7 +82,7 @@ _MAX_WORD = 64  # how far to look around a full stop; bounded so splitting stays
 
 def paragraphs(text: str) -> list[Span]:
     """The non-blank blocks of `text` separated by blank lines, in order."""
-    spans = []
+    spans: list[Span] = []
     pos = 0
     for brk in _PARAGRAPH_BREAK.finditer(text):
         _append_stripped(spans, text, pos, brk.start())

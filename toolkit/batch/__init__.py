@@ -7,7 +7,7 @@
 The output folder mirrors the input folder, one file per input and language
 (`story.md` -> `story.es.md`; briefs: `story.summary.es.txt`). A manifest in the output
 folder makes reruns skip what is done and redo what changed; a lock refuses a second run
-on the same output folder; every output is written atomically. See README "Batch runs".
+on the same output folder; every output is written atomically. See docs/batch.md.
 """
 
 from __future__ import annotations

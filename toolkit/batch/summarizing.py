@@ -8,46 +8,29 @@ written back with the briefs in place of the texts, every other field kept:
 
 Each text goes through the same `toolkit.pipeline.Pipeline` as ``toolkit summarize
 FILE`` (detect, repair, summarize, fact checks) for its source-language brief. Briefs
-in other languages are that summary translated, and the summaries of all files in a
-chunk that share a language pair go to the translator in ONE call (cross-file
-batching); the fact checks of the pipeline are then run on each translated brief. With
-``summarize.brief_engine = "llm"`` the pipeline writes every brief itself, file by file.
+in other languages are written by the pipeline's `BriefWriter`, given the summaries of
+all files of a chunk at once: those that share a language pair go to the translator in
+ONE call (cross-file batching), through the folder run's model work (a missing model
+fails that pair once; another failure is retried text by text). With
+``summarize.brief_engine = "llm"`` the LLM writes each brief.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.batch.report import BatchReport
-from toolkit.batch.runner import (
-    BatchRun,
-    Loaded,
-    ProgressCallback,
-    Request,
-    Translated,
-    front_matter_keys,
-)
+from toolkit.batch.runner import BatchRun, Loaded, ProgressCallback, front_matter_keys
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
 from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError
 from toolkit.formats import FormatOptions
-from toolkit.langs import targets as target_languages
+from toolkit.langs import Target, parse_targets, source_language
+from toolkit.pipeline.briefs import BriefWriter, Summarized
 from toolkit.text import require_count
-
-
-@dataclass
-class _Piece:
-    """The pipeline's result for one text of a file (the document, or one record)."""
-
-    source: str  # the repaired text the summary was made from
-    lang: str
-    summary: str
-    briefs: dict[str, tuple[str, list[str], list[str]]] = field(default_factory=dict)
-    # language -> (brief text, models, warnings), for briefs the pipeline wrote itself
 
 
 def summarize_tree(
@@ -73,10 +56,9 @@ def summarize_tree(
     """
     from toolkit.pipeline import Pipeline
 
-    targets = target_languages(to)
-    source = (
-        None if src is None or src == "" else target_languages(src)[0]
-    )  # checked before any write
+    goals = parse_targets(to)
+    targets = [goal.code for goal in goals]
+    source = source_language(src or None)  # checked before any write
     for name, value in (("sentences", sentences), ("words", words)):
         if value is not None:
             require_count(value, "summarize_tree()", name)
@@ -95,15 +77,17 @@ def summarize_tree(
             force=force,
             progress=progress,
             translator=translator,
+            work_per_language=False,
         )
-        direct = config.summarize.brief_engine == "llm"
+        writer = BriefWriter(config, run.translate_texts)
         for chunk in run.chunks(run.plan()):
             items = [item for item in map(run.load, chunk) if item is not None]
-            pieces = {id(item): _summarize(run, pipeline, item, length, direct) for item in items}
+            pieces = {id(item): _summarize(run, pipeline, item, length) for item in items}
             items = [item for item in items if pieces[id(item)] is not None]
-            for tgt in targets:
-                pending = [item for item in items if tgt in item.job.languages]
-                _brief(run, pending, [pieces[id(item)] for item in pending], tgt, direct)
+            for goal in goals:
+                pending = [item for item in items if goal.code in item.job.languages]
+                own = [pieces[id(item)] or [] for item in pending]
+                _write_briefs(run, writer, pending, own, goal)
             for item in items:
                 run.finish(item.job, item.failed)
         report = run.close()
@@ -112,8 +96,8 @@ def summarize_tree(
 
 
 def _summarize(
-    run: BatchRun, pipeline: Any, item: Loaded, length: dict[str, int | None], direct: bool
-) -> list[_Piece] | None:
+    run: BatchRun, pipeline: Any, item: Loaded, length: dict[str, int | None]
+) -> list[Summarized] | None:
     """Run the pipeline on each text of an item; None (item failed) if one cannot be."""
     doc = item.doc
     if doc.records:
@@ -125,23 +109,9 @@ def _summarize(
     try:
         for text, lang in zip(texts, langs, strict=True):
             run.report.model_calls += 1
-            result = pipeline.run(
-                text,
-                to=item.job.languages if direct else [],
-                lang=lang,
-                name=item.job.source.rel,
-                **length,
-            )
-            piece = _Piece(result.repair.text, result.lang, result.summary.text)
-            for brief in result.briefs:
-                if brief.ok:
-                    warnings = [w.message for w in brief.warnings]
-                    piece.briefs[brief.lang] = (brief.text, brief.models, warnings)
-                elif direct:
-                    item.failed[brief.lang] = brief.error + (
-                        f" ({brief.hint})" if brief.hint else ""
-                    )
-            pieces.append(piece)
+            result = pipeline.run(text, to=[], lang=lang, name=item.job.source.rel, **length)
+            written = {brief.lang: brief for brief in result.briefs if brief.ok}
+            pieces.append(Summarized(result.repair.text, result.lang, result.summary, written))
     except Exception as exc:  # noqa: BLE001 - one file's failure is reported, not fatal
         reason = exc.one_line() if isinstance(exc, ToolkitError) else repr(exc)
         run.finish(item.job, {"*": f"cannot summarize: {reason}"})
@@ -150,55 +120,30 @@ def _summarize(
     return pieces
 
 
-def _brief(
-    run: BatchRun, items: list[Loaded], pieces: list[list[_Piece]], tgt: str, direct: bool
+def _write_briefs(
+    run: BatchRun,
+    writer: BriefWriter,
+    items: list[Loaded],
+    pieces: list[list[Summarized]],
+    goal: Target,
 ) -> None:
-    """Produce and write every item's brief in `tgt`."""
-    results: list[Translated | None]
-    if direct:
-        results = [_written(item, own, tgt) for item, own in zip(items, pieces, strict=True)]
-    else:
-        requests = [
-            Request(item, [p.summary for p in own], [p.lang for p in own])
-            for item, own in zip(items, pieces, strict=True)
-        ]
-        results = run.translate(requests, tgt)
-    for item, own, result in zip(items, pieces, results, strict=True):
-        if result is None:
+    """Write every item's briefs in `goal` (all items' briefs are made in one go)."""
+    tgt = goal.code
+    briefs = iter(writer.write_checked([p for own in pieces for p in own], goal))
+    for item, own in zip(items, pieces, strict=True):
+        mine = [next(briefs) for _ in own]
+        failed = next((brief for brief in mine if not brief.ok), None)
+        if failed is not None:
+            hint = f" ({failed.hint})" if failed.hint else ""
+            item.failed[tgt] = f"{failed.error}{hint}"
             continue
-        warnings = result.warnings + _fact_checks(own, result, tgt)
         rel = item.job.source.rel
         if item.doc.records:
-            text = item.doc.render(result.texts)
+            text = item.doc.render([brief.text for brief in mine])
             name = output_name(rel, tgt, summary=True, records=True)
         else:
-            text = "".join(f"{brief.strip()}\n" for brief in result.texts)
+            text = "".join(f"{brief.text.strip()}\n" for brief in mine)
             name = output_name(rel, tgt, summary=True)
-        run.write(item, tgt, name, text, result.models, list(dict.fromkeys(warnings)))
-
-
-def _written(item: Loaded, pieces: list[_Piece], tgt: str) -> Translated | None:
-    """The briefs the pipeline wrote itself in `tgt` (LLM brief engine)."""
-    if item.failed.get(tgt):
-        return None
-    briefs = [p.briefs[tgt] for p in pieces]
-    models = list(dict.fromkeys(m for _t, ms, _w in briefs for m in ms))
-    warnings = [w for _t, _m, ws in briefs for w in ws]
-    return Translated([t for t, _m, _w in briefs], models, warnings, [[] for _ in briefs])
-
-
-def _fact_checks(pieces: list[_Piece], result: Translated, tgt: str) -> list[str]:
-    """The pipeline's fact checks for each brief: numbers, names and quotes kept."""
-    from toolkit.qa import check_brief, check_translation
-
-    warnings: list[str] = []
-    for piece, brief, pairs in zip(pieces, result.texts, result.pairs, strict=True):
-        if tgt in piece.briefs:  # written and checked by the pipeline itself
-            warnings += piece.briefs[tgt][2]
-            continue
-        for source, target in pairs:
-            checks = check_translation(source, target, src_lang=piece.lang, tgt_lang=tgt)
-            warnings += [w.message for w in checks]
-        checks = check_brief(piece.source, brief, src_lang=piece.lang, brief_lang=tgt)
-        warnings += [w.message for w in checks]
-    return warnings
+        models = list(dict.fromkeys(m for brief in mine for m in brief.models))
+        warnings = list(dict.fromkeys(w.message for brief in mine for w in brief.warnings))
+        run.write(item, tgt, name, text, models, warnings)

@@ -18,7 +18,7 @@ from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
 from toolkit.config import Config, require_config
 from toolkit.formats import FormatOptions
-from toolkit.langs import targets as target_languages
+from toolkit.langs import parse_targets, source_language
 from toolkit.text import sentences
 
 
@@ -51,10 +51,8 @@ def translate_tree(
     locked by another run: `BatchLockedError`); failures of single files are in the
     report and make `report.exit_code` 6.
     """
-    targets = target_languages(to)
-    source = (
-        None if src is None or src == "" else target_languages(src)[0]
-    )  # checked before any write
+    targets = [target.code for target in parse_targets(to)]
+    source = source_language(src or None)  # checked before any write
     config = require_config(config, "translate_tree()") or Config.load()
     options = FormatOptions(tuple(fields), front_matter_keys(config))
     with OutputFolder(src_dir, out_dir) as folder:

@@ -55,7 +55,7 @@ def detect(
         raise click.UsageError("missing FILE (use - for standard input)")
     config = state.config(**{"detect.min_confidence": min_confidence})
     spans_mode = "sentence" if per_sentence else "paragraph" if per_paragraph else None
-    if jsonl and source in (None, "-"):
+    if source is None or (jsonl and source == "-"):  # None: only with --jsonl (above)
         _batch(_decoded_lines(stdin_bytes(), "<stdin>"), config, spans_mode)
         return
     if jsonl:

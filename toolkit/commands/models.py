@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -21,7 +22,7 @@ def list_models(state, as_json: bool) -> None:
     from toolkit.translate.registry import known_models, model_license
 
     settings = state.config().translate
-    rows = []
+    rows: list[dict[str, Any]] = []
     for ref, pairs in known_models(settings).items():
         found = store.status(ref, settings)
         rows.append(
@@ -39,9 +40,9 @@ def list_models(state, as_json: bool) -> None:
         return
     for row in rows:
         size = f"{row['size_bytes'] / 1e6:.0f} MB" if row["present"] else "-"
-        pairs = ",".join(row["pairs"][:6]) + (",..." if len(row["pairs"]) > 6 else "")
+        shown = ",".join(row["pairs"][:6]) + (",..." if len(row["pairs"]) > 6 else "")
         mark = "yes" if row["present"] else "no"
-        click.echo(f"{row['model']:<40} {mark:<4} {size:>8}  {row['license']:<13} {pairs}")
+        click.echo(f"{row['model']:<40} {mark:<4} {size:>8}  {row['license']:<13} {shown}")
 
 
 @models.command("pull")
@@ -62,8 +63,8 @@ def pull(state, target: str) -> None:
 
 def refs_for(target: str, settings) -> list[str]:
     """The models to fetch for a PAIR (``en-es``) or a hub id."""
+    from toolkit.langs import normalize
     from toolkit.translate import registry
-    from toolkit.translate.langs import normalize
 
     if "/" not in target and target.count("-") == 1:
         src, tgt = (normalize(part) for part in target.split("-"))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from toolkit.commands.options import output_options
+
+if TYPE_CHECKING:
+    from toolkit.langs import Target
 
 
 @click.command()
@@ -46,7 +50,7 @@ def summarize(
     written, and the exit code is 6 (partial result).
 
     A DIR gets one plain-text brief per file and language in --out, resumable: see
-    README "Batch runs".
+    docs/batch.md.
     """
     from toolkit.pipeline import Pipeline
 
@@ -64,7 +68,7 @@ def summarize(
             to,
             out,
             fields,
-            src=None if src == "auto" else src,
+            src=src,
             sentences=sentences,
             words=words,
             force=force,
@@ -75,17 +79,17 @@ def summarize(
         summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, out)
 
 
-def parse_languages(value: str | None) -> list[str]:
-    """The codes of a comma-separated --to value, validated (bad code: exit 4)."""
+def parse_languages(value: str | None) -> list[Target]:
+    """The languages of a comma-separated --to value, parsed once (bad code: exit 4);
+    each keeps what was asked (es-MX) for the brief's variant warning."""
     from toolkit.errors import UnsupportedLanguageError
-    from toolkit.translate.langs import normalize
+    from toolkit.langs import parse_targets
 
     if value is None:
         return []
-    codes = [part.strip() for part in value.split(",") if part.strip()]
-    if not codes:
+    if not value.replace(",", "").strip():
         raise UnsupportedLanguageError(f"--to {value!r} names no language")
-    return [normalize(code) for code in codes]
+    return parse_targets(value)
 
 
 def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, out) -> None:
@@ -94,7 +98,7 @@ def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, 
 
     from toolkit.errors import PartialResultError
     from toolkit.files import check_output, read_input, write_atomic
-    from toolkit.render import render
+    from toolkit.pipeline.render import render_result
 
     start = time.perf_counter()
     document = read_input(source)
@@ -108,11 +112,11 @@ def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, 
         to=targets,
         sentences=sentences,
         words=words,
-        lang=None if src == "auto" else src,
+        lang=src,
         name=document.name,
     )
     result.timings = {"read": read_seconds, **result.timings}
-    text = render(result, fmt)
+    text = render_result(result, fmt)
     if out:
         write_atomic(out, text)
     else:

@@ -42,7 +42,7 @@ def translate(
     with code 5 and names the `toolkit models pull` command that fetches it.
 
     A DIR is translated file by file into --out, structure kept (txt, md, html, json,
-    jsonl, srt), resumable: see README "Batch runs".
+    jsonl, srt), resumable: see docs/batch.md.
     """
     from toolkit.translate import Translator
 
@@ -52,12 +52,12 @@ def translate(
     if source != "-" and Path(source).is_dir():
         from toolkit.batch.cli import translate_folder
 
-        options = {"src": None if src == "auto" else src, "model": model, "force": force}
+        options = {"src": src, "model": model, "force": force}
         translate_folder(state, config, source, to, out, fields, as_json=as_json, **options)
         return
     translator = Translator(config)
     try:
-        emit(state, translator, source, to, None if src == "auto" else src, model, as_json, out)
+        emit(state, translator, source, to, src, model, as_json, out)
     finally:
         translator.close()
 

@@ -121,9 +121,9 @@ class _Scanner(HTMLParser):
             return
         values = dict(attrs)
         skipped = self._skipping() or tag in SKIPPED
-        if values.get("translate", "").lower() == "no":
+        if (values.get("translate") or "").lower() == "no":
             skipped = True
-        elif values.get("translate", "").lower() == "yes" and tag not in SKIPPED:
+        elif (values.get("translate") or "").lower() == "yes" and tag not in SKIPPED:
             skipped = False
         if "notranslate" in (values.get("class") or "").split():
             skipped = True

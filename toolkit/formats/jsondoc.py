@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]
 
 from toolkit.formats.base import Document, FormatError, FormatOptions
 
@@ -130,7 +130,8 @@ def _add_string(doc: Document, start: int, end: int, value: str) -> None:
 
 
 def _skip(text: str, idx: int) -> int:
-    return _WHITESPACE.match(text, idx).end()
+    found = _WHITESPACE.match(text, idx)
+    return found.end() if found else idx
 
 
 def _position(text: str, idx: int) -> str:

@@ -237,6 +237,8 @@ def _content_line_starts(
     token: Token, lines: list[tuple[int, str]], cursors: dict[int, int] | None
 ) -> list[int] | None:
     """Where each line of the inline content starts in the body, or None if unsure."""
+    if token.map is None:
+        return None
     starts = []
     for i, content_line in enumerate(token.content.split("\n")):
         number = token.map[0] + i

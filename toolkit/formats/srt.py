@@ -36,7 +36,8 @@ def parse(text: str, options: FormatOptions | None = None) -> Document:
             continue
         if len(lines) > 1 and all(_DIALOGUE.match(line[2]) for line in lines):
             for start, _end, content in lines:
-                prefix = _DIALOGUE.match(content).end()
+                found = _DIALOGUE.match(content)
+                prefix = found.end() if found else 0
                 spoken.append(_add(doc, start + prefix, content[prefix:], 1, ""))
         else:
             newline = _newline_of(text, lines[0])

@@ -8,11 +8,11 @@ input text.
 
 from __future__ import annotations
 
-from toolkit.config import Config, require_config
+from toolkit.config import CHOICES, Config, require_config
 from toolkit.errors import ConfigError
-from toolkit.langs import AUTO, normalize
-from toolkit.repair.edits import EditLog, Flag, Repaired
-from toolkit.repair.flags import CHECKS
+from toolkit.langs import normalize, source_language
+from toolkit.repair.edits import EditLog, Repaired
+from toolkit.repair.flags import check
 from toolkit.repair.languages import profile
 from toolkit.repair.rules import RULES, Context
 from toolkit.text import require_text
@@ -21,7 +21,7 @@ MAX_PASSES = 4
 # Below this detection confidence the language's conventions are not trusted and the
 # conservative `und` rules apply (a French profile on English text would keep " ?").
 MIN_DETECT_CONFIDENCE = 0.5
-ENGINES = ("rules", "model")
+ENGINES = CHOICES["repair.engine"]
 
 
 def repair(text: str, lang: str | None = None, *, config: Config | None = None) -> Repaired:
@@ -29,12 +29,12 @@ def repair(text: str, lang: str | None = None, *, config: Config | None = None) 
 
     `lang` is a language code (rules in `toolkit.langs`; "und" asks for the conservative
     rules); without it (or with "auto") the language is detected (`toolkit.detect`) and,
-    when detection is unsure, the conservative `und` rules apply. `config` defaults to the
-    built-in defaults (`Config()`); `config.repair.engine = "model"` adds the guarded
+    when detection is unsure, the conservative `und` rules apply. `config` defaults to
+    `Config.load()`, as for every stage; `config.repair.engine = "model"` adds the guarded
     LLM post-editor for flagged and broken sentences.
     """
     require_text(text, "repair()")
-    config = require_config(config, "repair()") or Config()
+    config = require_config(config, "repair()") or Config.load()
     engine = config.repair.engine
     if engine not in ENGINES:
         raise ConfigError(f"unknown repair engine {engine!r} (choose from {', '.join(ENGINES)})")
@@ -62,16 +62,13 @@ def apply_rules(log: EditLog, ctx: Context) -> None:
             return
 
 
-def check(text: str, ctx: Context) -> list[Flag]:
-    """Every flag the checks raise on `text`, in text order."""
-    flags = [flag for check_ in CHECKS for flag in check_(text, ctx)]
-    return sorted(flags, key=lambda f: (f.start, f.end, f.rule))
-
-
 def resolve_language(text: str, lang: str | None, config: Config) -> str:
     """The ISO 639-1 code to repair with: `lang` normalised, or (None, "auto") detected."""
-    if lang is not None and str(lang).strip().lower() != AUTO:
-        return normalize_language(lang)
+    if isinstance(lang, str) and lang.strip().lower() == "und":
+        return "und"
+    given = source_language(lang)  # None for None or "auto"
+    if given is not None:
+        return given
     if not text.strip():
         return "und"
     from toolkit.detect import detect

@@ -316,3 +316,9 @@ CHECKS: tuple[FlagCheck, ...] = (
     long_sentences,
 )
 """The flagging checks, in the order they run."""
+
+
+def check(text: str, ctx: Context) -> list[Flag]:
+    """Every flag the checks raise on `text`, in text order."""
+    flags = [flag for check_ in CHECKS for flag in check_(text, ctx)]
+    return sorted(flags, key=lambda f: (f.start, f.end, f.rule))

@@ -15,12 +15,12 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from toolkit.config import Config
+from toolkit.config import Config, ModelSettings
 from toolkit.errors import ConfigError
 from toolkit.generation import greedy_generate
 from toolkit.prompts import render
-from toolkit.repair.core import check
 from toolkit.repair.edits import Change, EditLog, Flag
+from toolkit.repair.flags import check
 from toolkit.repair.guard import check_post_edit
 from toolkit.repair.rules import Context, minimal_change
 from toolkit.text import Span, paragraphs, sentences
@@ -50,8 +50,9 @@ def post_edit(
     targets = _targets(log, flags)
     if not targets:
         return flags
+    models = config.models
     editor = editor or load_editor(
-        config.repair.model, config.translate.allow_download, config.translate.device
+        config.repair.model, models.allow_download, models.device, models.threads, models.model_dir
     )
     accepted: list[Change] = []
     rejected: list[tuple[Span, str]] = []
@@ -119,50 +120,33 @@ def build_prompt(sentence: str, lang: str, problem: str) -> str:
 
 @functools.lru_cache(maxsize=2)
 def load_editor(
-    model: str, allow_download: bool = False, device: str = "auto"
+    model: str,
+    allow_download: bool = False,
+    device: str = "auto",
+    threads: int = 0,
+    model_dir: str = "",
 ) -> TransformersEditor:
-    """The post-editor for `model` (hub id or local directory), loaded once per process.
+    """The post-editor for `model` (hub id or local directory), loaded once per process,
+    with the [models] settings (`toolkit.model_loader`, as every model)."""
+    from toolkit.config import ModelsConfig
 
-    `device` follows `translate.device` (auto: cuda, then mps, then cpu)."""
-    return TransformersEditor(model, allow_download=allow_download, device=device)
+    settings = ModelsConfig(device, threads, allow_download, model_dir)
+    return TransformersEditor(model, settings)
 
 
 class TransformersEditor:
     """An instruct causal LM run with transformers: chat template, greedy decoding."""
 
-    def __init__(self, model: str, *, allow_download: bool = False, device: str = "auto") -> None:
+    def __init__(self, model: str, settings: ModelSettings) -> None:
         _validate_model_id(model)
-        from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+        from toolkit.model_loader import load_model
 
-        from toolkit.generation import device_and_dtype
-
-        self.device, dtype = device_and_dtype(device)
-
-        local_only = not allow_download
-        try:
-            model_config = AutoConfig.from_pretrained(
-                model, local_files_only=local_only, trust_remote_code=False
-            )
-            if getattr(model_config, "is_encoder_decoder", False):
-                raise ConfigError(
-                    f"repair model {model!r} is an encoder-decoder model; "
-                    "the post-editor needs an instruct causal LM"
-                )
-            self.tokenizer = AutoTokenizer.from_pretrained(
-                model, local_files_only=local_only, trust_remote_code=False
-            )
-            self.model = AutoModelForCausalLM.from_pretrained(
-                model, local_files_only=local_only, trust_remote_code=False, dtype=dtype
-            )
-        except (OSError, ValueError) as exc:
-            from toolkit.translate.models import unavailable  # the same hint as translation
-
-            raise unavailable(model) from exc
+        loaded = load_model(model, settings, "causal", what="repair.model")
+        self.device, self.tokenizer, self.model = loaded.device, loaded.tokenizer, loaded.model
         if not getattr(self.tokenizer, "chat_template", None):
             raise ConfigError(
                 f"repair model {model!r} has no chat template (not an instruct model)"
             )
-        self.model.to(self.device).eval()
 
     def propose(self, sentence: str, lang: str, problem: str) -> str:
         """Greedy-decode the model's correction of `sentence`."""

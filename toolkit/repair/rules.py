@@ -404,7 +404,7 @@ def tokenized_clitics(text: str, ctx: Context) -> list[Change]:
     ("the 'smart' phone", "'90s") is not one.
     """
     after, before = _clitic_patterns(ctx.lang)
-    changes = []
+    changes: list[Change] = []
     if after:
         changes.extend(Change(m.start(), m.end(), "") for m in after.finditer(text))
     if before:

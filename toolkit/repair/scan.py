@@ -162,7 +162,8 @@ def token_before(text: str, pos: int) -> str:
 
 def token_after(text: str, pos: int) -> str:
     """The run of non-space characters that starts at `pos` (its first `MAX_TOKEN` at most)."""
-    return _TOKEN_AFTER.match(text, pos).group()
+    found = _TOKEN_AFTER.match(text, pos)
+    return found.group() if found else ""
 
 
 def base_letters(word: str) -> int:

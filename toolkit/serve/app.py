@@ -90,7 +90,7 @@ def create_app(config: Config) -> Starlette:
                 form = await request.form(max_part_size=limits.upload_limit)
             except Exception:  # noqa: BLE001 - a malformed form is the client's error
                 raise ApiError(400, "Invalid request: malformed form body") from None
-            data: dict[str, Any] = {}
+            data = {}
             for name in form:
                 values = form.getlist(name)
                 data[name] = values if len(values) > 1 else values[0]
@@ -139,7 +139,7 @@ def create_app(config: Config) -> Starlette:
         return value
 
     def language(code: Any, name: str) -> str:
-        from toolkit.translate.langs import normalize
+        from toolkit.langs import normalize
 
         if not isinstance(code, str):
             raise ApiError(400, f"Invalid request: {name} must be a language code")

@@ -85,7 +85,8 @@ class Batcher:
     def _take(self, key: tuple[str, str]) -> list[_Waiting]:
         """Queued requests up to `max_texts` texts (always at least one request)."""
         queue = self._queues.get(key, [])
-        taken, count = [], 0
+        taken: list[_Waiting] = []
+        count = 0
         while queue and (not taken or count + len(queue[0].texts) <= self.max_texts):
             waiting = queue.pop(0)
             taken.append(waiting)

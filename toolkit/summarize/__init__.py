@@ -23,32 +23,34 @@ if TYPE_CHECKING:
 
 __all__ = ["LeadSummarizer", "Length", "Summary", "TextRankSummarizer", "summarize"]
 
-ENGINES = ("extractive", "lead", "seq2seq", "llm")
-
 
 def summarize(
     text: str,
     lang: str | None = None,
     *,
-    sentences: int = 3,
+    sentences: int | None = None,
     words: int | None = None,
     config: Config | None = None,
 ) -> Summary:
     """Summarize `text` in its own language.
 
-    `lang` (ISO 639-1) is detected when not given. The length is `sentences` sentences,
-    or as many whole sentences as fit in `words` words when `words` is set (at least
-    one sentence either way; sentences are never cut).
+    `lang` (ISO 639-1) is detected when not given. The length is `sentences` sentences
+    (default: `summarize.sentences` of `config`, itself `Config.load()` by default, as
+    for the CLI), or as many whole sentences as fit in `words` words when `words` is set
+    (at least one sentence either way; sentences are never cut).
     """
     from toolkit.config import Config, require_config
     from toolkit.langs import source_language
 
     require_text(text, "summarize()")
-    require_count(sentences, "summarize()", "sentences")
+    if sentences is not None:
+        require_count(sentences, "summarize()", "sentences")
     if words is not None:
         require_count(words, "summarize()", "words")
     lang = source_language(lang)  # a code is checked (type, known) before any work
     config = require_config(config, "summarize()") or Config.load()
+    if sentences is None:
+        sentences = config.summarize.sentences
     if lang is None:
         from toolkit.detect import detect
 
@@ -67,7 +69,10 @@ def summarizer_for(config: Config):
         from toolkit.summarize.abstractive import abstractive_summarizer
 
         return abstractive_summarizer(config)
-    raise ConfigError(f"unknown summarize.engine {cfg.engine!r} (one of {', '.join(ENGINES)})")
+    from toolkit.config import CHOICES
+
+    choices = ", ".join(CHOICES["summarize.engine"])
+    raise ConfigError(f"unknown summarize.engine {cfg.engine!r} (one of {choices})")
 
 
 make_callable(__name__, summarize)

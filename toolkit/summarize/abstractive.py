@@ -11,10 +11,9 @@
 Both read long articles in chunks of whole sentences that fit `summarize.chunk_tokens`
 (and the model's own input limit), summarize each chunk, then summarize the joined
 chunk summaries again until one pass fits ("map-reduce"). Decoding is greedy, so the
-same input gives the same output. Models are found like translation models: a local
-directory or a hub id in the local cache; a missing one raises `ModelUnavailableError`
-(exit code 5) naming ``toolkit models pull``. torch and transformers are imported here
-only, when a model is loaded.
+same input gives the same output. Models are loaded by `toolkit.model_loader` with the
+[models] settings, like every model: a local directory or a hub id in the local cache; a
+missing one raises `ModelUnavailableError` (exit code 5) naming ``toolkit models pull``.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from toolkit.errors import ConfigError, ModelUnavailableError, ToolkitError
+from toolkit.errors import ConfigError, ToolkitError
 from toolkit.generation import greedy_generate
 from toolkit.prompts import render
 from toolkit.summarize.extractive import Length
@@ -55,55 +54,15 @@ class _LocalModel:
                 f"summarize.engine = {config.summarize.engine!r} needs summarize.model",
                 hint="set summarize.model to a hub id or a local model directory",
             )
-        from toolkit.translate.models import locate
+        from toolkit.model_loader import Kind, load_model
 
-        local = locate(ref, config.translate)  # ModelUnavailableError if not on disk
-        import torch
-        from transformers import (
-            AutoConfig,
-            AutoModelForCausalLM,
-            AutoModelForSeq2SeqLM,
-            AutoTokenizer,
-        )
-
-        try:
-            model_config = AutoConfig.from_pretrained(
-                local.path, local_files_only=True, trust_remote_code=False
-            )
-        except (OSError, ValueError) as exc:
-            raise ModelUnavailableError(ref, hint=f"cannot read its config: {exc}") from exc
-        if bool(getattr(model_config, "is_encoder_decoder", False)) != encoder_decoder:
-            wanted = "an encoder-decoder (seq2seq)" if encoder_decoder else "a causal (LLM)"
-            raise ConfigError(
-                f"summarize.model {ref!r} is not {wanted} model "
-                f"(summarize.engine = {config.summarize.engine!r})"
-            )
-        if config.translate.threads > 0:  # the same CPU setting as translation
-            torch.set_num_threads(config.translate.threads)
-        from toolkit.generation import device_and_dtype
-
-        self.device, dtype = device_and_dtype(config.translate.device)  # the same rule too
-        auto = AutoModelForSeq2SeqLM if encoder_decoder else AutoModelForCausalLM
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(
-                local.path, local_files_only=True, trust_remote_code=False
-            )
-            self.model = auto.from_pretrained(
-                local.path, local_files_only=True, trust_remote_code=False, dtype=dtype
-            )
-        except (OSError, ValueError) as exc:
-            raise ToolkitError(
-                f"cannot load model {ref}: {str(exc).splitlines()[0] if str(exc) else exc}",
-                hint=f"check the files, or re-fetch with: toolkit models pull {ref}",
-            ) from exc
-        self.model.to(self.device).eval()
+        kind: Kind = "seq2seq" if encoder_decoder else "causal"
+        loaded = load_model(ref, config.models, kind, what="summarize.model")
+        self.model, self.tokenizer, self.device = loaded.model, loaded.tokenizer, loaded.device
         self.ref = ref
-        self.model_type = getattr(model_config, "model_type", "")
+        self.model_type = loaded.model_type
         self.max_new_tokens = config.summarize.max_new_tokens
-        limit = getattr(self.tokenizer, "model_max_length", 0) or 0
-        if not 0 < limit < 100_000:  # "unlimited" tokenizers report a huge sentinel
-            limit = getattr(model_config, "max_position_embeddings", 0) or 2048
-        self.input_limit = int(limit)
+        self.input_limit = loaded.input_limit
 
     def count(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
@@ -256,7 +215,8 @@ def chunk(text: str, count, budget: int) -> list[str]:
 
 def _split_words(sentence: str, count, budget: int) -> list[str]:
     words = sentence.split()
-    pieces, current = [], []
+    pieces: list[str] = []
+    current: list[str] = []
     for word in words:
         if current and count(" ".join([*current, word])) > budget:
             pieces.append(" ".join(current))
@@ -268,7 +228,7 @@ def _split_words(sentence: str, count, budget: int) -> list[str]:
 
 
 def _prompt_values(article: str, src: str, tgt: str, length: Length) -> dict[str, str]:
-    from toolkit.render import language_name
+    from toolkit.langs import language_name
 
     limit = f"{length.words} words" if length.words else f"{length.sentences} sentences"
     return {

@@ -11,13 +11,8 @@ Nothing here imports torch until a model is loaded.
 """
 
 from toolkit._stage import make_callable
-from toolkit.translate.translator import (
-    Segment,
-    Translation,
-    Translator,
-    TranslatorStats,
-    translate,
-)
+from toolkit.translate.results import Segment, Translation
+from toolkit.translate.translator import Translator, TranslatorStats, translate
 
 __all__ = ["Segment", "Translation", "Translator", "TranslatorStats", "translate"]
 

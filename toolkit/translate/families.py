@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from toolkit.errors import ConfigError, UnsupportedLanguageError
-from toolkit.translate.langs import alpha3
+from toolkit.langs import alpha3
 
 # The 100 languages of facebook/m2m100_418M and _1.2B (fairseq's list, as in transformers).
 M2M100_LANGUAGES: frozenset[str] = frozenset(
@@ -73,7 +73,7 @@ class Family(ABC):
 
     name: ClassVar[str]
     #: tokens a language code adds to each source sentence (reserved from the input limit)
-    prefix_tokens: ClassVar[int] = 1
+    prefix_tokens: int = 1  # a class default; Marian sets it per tokenizer
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer

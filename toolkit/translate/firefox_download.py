@@ -18,13 +18,14 @@ a loopback HTTP server): the machines this was built on have no route to GitHub.
 
 from __future__ import annotations
 
-import gzip
 import re
 import shutil
 import tempfile
 import urllib.error
 import urllib.request
+import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 from toolkit.errors import ModelUnavailableError
 from toolkit.translate.bergamot_files import model_files
@@ -96,35 +97,26 @@ def _fetch_first(
     return False
 
 
-def _unpack(response, target: Path, url: str, ref: str) -> None:
-    """Stream a gzipped (or, from a plain mirror, an unpacked) file to `target`."""
-    head = response.read(len(_LFS_POINTER))
-    if head == _LFS_POINTER:
+def _unpack(response: BinaryIO, target: Path, url: str, ref: str) -> None:
+    """Stream a gzipped (or, from a plain mirror, an unpacked) file to `target`, a
+    bounded piece at a time: memory stays flat however well the file compresses."""
+    chunk = response.read(_CHUNK)
+    if chunk.startswith(_LFS_POINTER):
         raise ModelUnavailableError(ref, hint=f"{url} is a Git LFS pointer, not the file")
-    with target.open("wb") as out:
-        if head[:2] == b"\x1f\x8b":
-            stream = gzip.GzipFile(fileobj=_Prefixed(head, response))
-            try:
-                shutil.copyfileobj(stream, out, _CHUNK)
-            except (OSError, EOFError) as exc:
-                raise ModelUnavailableError(ref, hint=f"{url}: corrupt download ({exc})") from None
-        else:
-            out.write(head)
-            shutil.copyfileobj(response, out, _CHUNK)
-
-
-class _Prefixed:
-    """A readable stream that first gives back bytes already read from `rest`."""
-
-    def __init__(self, head: bytes, rest) -> None:
-        self._head = head
-        self._rest = rest
-
-    def read(self, size: int = -1) -> bytes:
-        if not self._head:
-            return self._rest.read(size)
-        if size < 0:
-            head, self._head = self._head, b""
-            return head + self._rest.read()
-        head, self._head = self._head[:size], self._head[size:]
-        return head
+    inflate = zlib.decompressobj(zlib.MAX_WBITS | 16) if chunk[:2] == b"\x1f\x8b" else None
+    try:
+        with target.open("wb") as out:
+            while chunk:
+                if inflate is None:
+                    out.write(chunk)
+                else:
+                    while chunk:
+                        out.write(inflate.decompress(chunk, _CHUNK))
+                        chunk = inflate.unconsumed_tail
+                chunk = response.read(_CHUNK)
+            if inflate is not None:
+                out.write(inflate.flush())
+            if inflate is not None and not inflate.eof:
+                raise zlib.error("the file ends before its compressed data does")
+    except zlib.error as exc:
+        raise ModelUnavailableError(ref, hint=f"{url}: corrupt download ({exc})") from None

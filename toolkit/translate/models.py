@@ -19,7 +19,7 @@ from toolkit.translate import bergamot_files
 from toolkit.translate.backends.base import LocalModel
 
 if TYPE_CHECKING:
-    from toolkit.config import TranslateConfig
+    from toolkit.config import ModelSettings
 
 # What a translation model needs; weights prefer safetensors (see `_download_patterns`).
 _MODEL_FILES = ["*.json", "*.spm", "*.model", "*.txt", "sentencepiece*"]
@@ -62,7 +62,7 @@ def validate_ref(ref: str) -> None:
         ) from exc
 
 
-def cache_dir(config: TranslateConfig) -> Path:
+def cache_dir(config: ModelSettings) -> Path:
     """The directory hub models are cached in."""
     if config.model_dir:
         return Path(config.model_dir).expanduser()
@@ -71,7 +71,7 @@ def cache_dir(config: TranslateConfig) -> Path:
     return Path(constants.HF_HUB_CACHE)
 
 
-def find_local(ref: str, config: TranslateConfig) -> LocalModel | None:
+def find_local(ref: str, config: ModelSettings) -> LocalModel | None:
     """The local copy of a model, or None. Never touches the network."""
     validate_ref(ref)
     if bergamot_files.is_ref(ref):
@@ -95,7 +95,7 @@ def find_local(ref: str, config: TranslateConfig) -> LocalModel | None:
     return LocalModel(ref, snapshot, revision=snapshot.name)
 
 
-def locate(ref: str, config: TranslateConfig) -> LocalModel:
+def locate(ref: str, config: ModelSettings) -> LocalModel:
     """The local copy of a model; downloads it only if `translate.allow_download`.
 
     Raises `ModelUnavailableError` naming the model and ``toolkit models pull``.
@@ -121,7 +121,7 @@ def unavailable(ref: str) -> ModelUnavailableError:
     return ModelUnavailableError(ref)
 
 
-def pull(ref: str, config: TranslateConfig) -> LocalModel:
+def pull(ref: str, config: ModelSettings) -> LocalModel:
     """Download a model into the cache: a hub model (safetensors weights when the repo has
     them) or a Firefox Translations pair (``firefox:en-es``, from ``translate.firefox_url``)."""
     validate_ref(ref)
@@ -132,7 +132,10 @@ def pull(ref: str, config: TranslateConfig) -> LocalModel:
         from toolkit.translate.firefox_download import download
 
         pair = ref[len(bergamot_files.PREFIX) :]
-        download(pair, bergamot_files.pulled_dir(pair, cache_dir(config)), config.firefox_url)
+        from toolkit.config import TranslateConfig
+
+        url = getattr(config, "firefox_url", TranslateConfig.firefox_url)  # [models] has none
+        download(pair, bergamot_files.pulled_dir(pair, cache_dir(config)), url)
         local = find_local(ref, config)
         if local is None:  # pragma: no cover - download() checks the directory
             raise unavailable(ref)
@@ -162,7 +165,7 @@ def pull(ref: str, config: TranslateConfig) -> LocalModel:
     return local
 
 
-def status(ref: str, config: TranslateConfig) -> ModelStatus:
+def status(ref: str, config: ModelSettings) -> ModelStatus:
     """What is on disk for a model reference (for `toolkit models list`)."""
     local = find_local(ref, config)
     return ModelStatus(ref, local, disk_size(local.path) if local else 0)

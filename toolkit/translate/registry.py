@@ -19,6 +19,7 @@ models are all present locally.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -184,7 +185,7 @@ def _fallback(src: str, tgt: str, config: TranslateConfig) -> Route | None:
         return None
     lowered = model.lower()
     if "nllb" in lowered:
-        known = NLLB_CODES
+        known: Collection[str] | None = NLLB_CODES
     elif "m2m100" in lowered:
         known = M2M100_LANGUAGES | M2M100_ALIASES.keys()
     else:  # a local or custom many-to-many model: its tokenizer decides at load time

@@ -17,57 +17,21 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any, overload
+from dataclasses import dataclass
+from typing import overload
 
 from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError, UnsupportedLanguageError
-from toolkit.text import Span, require_text
-from toolkit.translate import checks, registry
+from toolkit.langs import Target, normalize, source_language, target
+from toolkit.text import require_text
+from toolkit.translate import registry
 from toolkit.translate.backends import backend_class
 from toolkit.translate.backends.base import Backend, LocalModel
 from toolkit.translate.bergamot_files import model_files
-from toolkit.translate.langs import normalize, source_language, variant
 from toolkit.translate.memory import TranslationMemory, default_path
 from toolkit.translate.models import find_local, locate, unavailable, validate_ref
+from toolkit.translate.results import SourceDoc, Translation, assemble, unchanged
 from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
-
-
-@dataclass
-class Segment:
-    """One translated sentence: where it is in the source text, and what it became."""
-
-    start: int
-    end: int
-    source: str
-    target: str
-    pivot: str | None = None  # the English text in between, for a pivot route
-    cached: bool = False  # every leg came from the translation memory
-    flags: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Translation:
-    """A translated document.
-
-    `models` lists the models used, in order (two for a pivot through English), and
-    `engines` the engine that ran each of them ("torch", "ct2", "bergamot"; a pivot may
-    mix them, e.g. a Firefox Translations leg and a torch leg);
-    `segments` has one entry per source sentence; `warnings` reports suspected drops,
-    runaway output and anything else the reader should check.
-    """
-
-    text: str
-    src: str
-    tgt: str
-    models: list[str]
-    segments: list[Segment]
-    warnings: list[str] = field(default_factory=list)
-    engines: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON output."""
-        return asdict(self)
 
 
 @dataclass
@@ -79,13 +43,6 @@ class TranslatorStats:
     batches: int = 0
     memory_hits: int = 0
     memory_misses: int = 0
-
-
-@dataclass
-class _Doc:
-    text: str
-    spans: list[Span]
-    src: str = "und"
 
 
 class Translator:
@@ -104,15 +61,19 @@ class Translator:
         self._lock = threading.RLock()
 
     @overload
-    def translate(
-        self, text_or_list: str, to: str, src: str | None = None, model: str | None = None
+    def translate(  # type: ignore[overload-overlap]  # a str is a Sequence[str] too
+        self,
+        text_or_list: str,
+        to: str | Target,
+        src: str | None = None,
+        model: str | None = None,
     ) -> Translation: ...
 
     @overload
     def translate(
         self,
         text_or_list: Sequence[str],
-        to: str,
+        to: str | Target,
         src: str | None = None,
         model: str | None = None,
     ) -> list[Translation]: ...
@@ -120,7 +81,7 @@ class Translator:
     def translate(
         self,
         text_or_list: str | Sequence[str],
-        to: str,
+        to: str | Target,
         src: str | None = None,
         model: str | None = None,
     ) -> Translation | list[Translation]:
@@ -129,16 +90,22 @@ class Translator:
         `src` None (or "auto") means detect each text's language. `model` (hub id or
         local directory) overrides the registry for this call. Language codes follow
         `toolkit.langs`: a region or script (pt-BR, zh-Hant) is translated into the base
-        language, with a warning. Threads may share a `Translator`: calls take turns.
+        language, with a warning (`to` may be a `toolkit.langs.Target`, as parsed once by a
+        caller). Threads may share a `Translator`: calls take turns.
         """
         with self._lock:
             return self._translate(text_or_list, to, src, model)
 
     def _translate(
-        self, text_or_list: str | Sequence[str], to: str, src: str | None, model: str | None
+        self,
+        text_or_list: str | Sequence[str],
+        to: str | Target,
+        src: str | None,
+        model: str | None,
     ) -> Translation | list[Translation]:
         single = isinstance(text_or_list, str)
-        if single:
+        texts: list[str]
+        if isinstance(text_or_list, str):
             texts = [text_or_list]
         elif isinstance(text_or_list, Iterable) and not isinstance(
             text_or_list, (bytes, bytearray, Mapping)
@@ -146,11 +113,12 @@ class Translator:
             texts = [require_text(t, f"translate() item {i}") for i, t in enumerate(text_or_list)]
         else:
             require_text(text_or_list, "translate()", "text (str) or a list of texts")  # raises
-        tgt = normalize(to)
+        asked = target(to)
+        tgt = asked.code
         given = source_language(src)
         if model:
             validate_ref(model)
-        docs = [_Doc(text, units(text)) for text in texts]
+        docs = [SourceDoc(text, units(text)) for text in texts]
         for doc in docs:
             if doc.spans:
                 doc.src = given or self._detect(doc.text)
@@ -162,20 +130,17 @@ class Translator:
             if doc.spans and doc.src != tgt:
                 groups.setdefault(doc.src, []).append(i)
             else:
-                results[i] = _unchanged(doc, tgt)
+                results[i] = unchanged(doc, tgt)
         for source_lang, indices in groups.items():
             group = [docs[i] for i in indices]
             translated = self._translate_group(group, source_lang, tgt, model)
             for i, result in zip(indices, translated, strict=True):
                 results[i] = result
         done = [r for r in results if r is not None]
-        dropped = variant(to)
+        dropped = asked.variant_warning()
         if dropped:
             for result in done:
-                result.warnings.append(
-                    f"{to!r} asked for: translated into {tgt}; the models do not tell "
-                    f"{dropped} from other variants of {tgt}, so the output may not be {dropped}"
-                )
+                result.warnings.append(dropped)
         return done[0] if single else done
 
     def close(self) -> None:
@@ -199,7 +164,7 @@ class Translator:
     # -- one language pair ------------------------------------------------------------
 
     def _translate_group(
-        self, docs: list[_Doc], src: str, tgt: str, model: str | None
+        self, docs: list[SourceDoc], src: str, tgt: str, model: str | None
     ) -> list[Translation]:
         route = self._route(src, tgt, model)
         sources = [span.text for doc in docs for span in doc.spans]
@@ -220,7 +185,7 @@ class Translator:
             count = len(doc.spans)
             piece = slice(offset, offset + count)
             offset += count
-            result = _assemble(
+            result = assemble(
                 doc,
                 tgt,
                 route.models,
@@ -345,52 +310,6 @@ class Translator:
                 hint="give the source language (--from xx, or src='xx')",
             )
         return normalize(lang)
-
-
-def _unchanged(doc: _Doc, tgt: str) -> Translation:
-    """A text that needs no model: nothing to translate, or already in `tgt`."""
-    warnings = []
-    if doc.spans:
-        warnings.append(f"the text is already in {tgt}; returned unchanged")
-    segments = [Segment(s.start, s.end, s.text, s.text) for s in doc.spans]
-    return Translation(doc.text, doc.src, tgt, [], segments, warnings)
-
-
-def _assemble(
-    doc: _Doc,
-    tgt: str,
-    models: list[str],
-    targets: Sequence[str],
-    pivots: Sequence[str] | None,
-    cached: Sequence[bool],
-) -> Translation:
-    """Put translated sentences back between the document's untouched layout."""
-    parts: list[str] = []
-    segments: list[Segment] = []
-    position = 0
-    for i, span in enumerate(doc.spans):
-        target = targets[i]
-        flags = checks.check_sentence(span.text, target, doc.src, tgt)
-        if not target.strip():
-            target = span.text
-            flags = [f"{checks.EMPTY}; the source sentence was kept"]
-        parts.append(doc.text[position : span.start])
-        parts.append(target)
-        position = span.end
-        segments.append(
-            Segment(
-                span.start,
-                span.end,
-                span.text,
-                target,
-                pivots[i] if pivots else None,
-                cached[i],
-                flags,
-            )
-        )
-    parts.append(doc.text[position:])
-    warnings = checks.summarize([s.flags for s in segments], len(segments))
-    return Translation("".join(parts), doc.src, tgt, list(models), segments, warnings)
 
 
 _default: Translator | None = None

@@ -79,7 +79,7 @@ class BergamotBackend(Backend):
             )
         import sentencepiece
 
-        self._args = {
+        self._args: dict[str, Any] = {
             "model": files.model.read_bytes(),
             "src_vocab": files.src_vocab.read_bytes(),
             "trg_vocab": files.trg_vocab.read_bytes(),
@@ -131,8 +131,9 @@ class BergamotBackend(Backend):
             self._pool = None
 
     def __del__(self) -> None:
-        if getattr(self, "_pool", None) is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        pool = getattr(self, "_pool", None)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def translate_protected(engine: Any, sentence: str) -> str:

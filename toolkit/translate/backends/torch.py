@@ -1,8 +1,9 @@
 """The ``torch`` engine: transformers `AutoModelForSeq2SeqLM.generate` on cpu, cuda or mps.
 
-One model load per backend object (the `Translator` keeps backends for reuse); inference
-runs under `torch.inference_mode()`, in float16 on a GPU and float32 on the CPU, with
-greedy decoding unless `translate.num_beams` says otherwise.
+One model load per backend object (the `Translator` keeps backends for reuse), through
+`toolkit.model_loader` like every model (device and threads from [translate], which
+follows [models]); inference runs under `torch.inference_mode()`, in float16 on a GPU and
+float32 on the CPU, with greedy decoding unless `translate.num_beams` says otherwise.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from toolkit.errors import ConfigError
-from toolkit.translate.backends.base import Backend, LocalModel, select_device
+from toolkit.translate.backends.base import Backend, LocalModel
 
 if TYPE_CHECKING:
     from toolkit.config import TranslateConfig
@@ -24,24 +24,22 @@ class TorchBackend(Backend):
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         super().__init__(model, config)
-        import torch
-        from transformers import AutoModelForSeq2SeqLM
-        from transformers.utils import logging as hf_logging
+        from toolkit.model_loader import load_model
 
-        hf_logging.disable_progress_bar()
-        if config.threads > 0:
-            torch.set_num_threads(config.threads)
-        self.device = select_device(config.device)
-        dtype = torch.float16 if self.device.startswith(("cuda", "mps")) else torch.float32
-        net = AutoModelForSeq2SeqLM.from_pretrained(
-            str(model.path), local_files_only=True, trust_remote_code=False, dtype=dtype
+        loaded = load_model(
+            model.name,
+            config,
+            "seq2seq",
+            what="translation model",
+            path=model.path,
+            tokenizer=False,
         )
-        if not net.config.is_encoder_decoder:
-            raise ConfigError(f"{model.name}: not an encoder-decoder translation model")
+        self.device = loaded.device
+        net = loaded.model
         # Output length is always bounded per batch (max_new_tokens); a max_length in the
         # model's generation config would only compete with it.
         net.generation_config.max_length = None
-        self.net = net.to(self.device).eval()
+        self.net = net
         self.pad_id = self.family.tokenizer.pad_token_id or 0
 
     def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:

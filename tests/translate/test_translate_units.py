@@ -7,8 +7,8 @@ import pytest
 
 from toolkit.config import Config
 from toolkit.errors import ConfigError, UnsupportedLanguageError
+from toolkit.langs import normalize
 from toolkit.translate import checks, registry
-from toolkit.translate.langs import normalize
 from toolkit.translate.memory import normalize as memory_key
 from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
 

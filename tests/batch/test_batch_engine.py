@@ -141,7 +141,7 @@ def test_cli_summarizes_a_folder_with_real_briefs(tmp_path, config_file, capsys)
     import shutil
     from pathlib import Path
 
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
     folder = tmp_path / "wires"
     folder.mkdir()
     shutil.copy(seeds / "en_nato_taliban_machine_translated.txt", folder / "nato.txt")

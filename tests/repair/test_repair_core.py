@@ -15,7 +15,7 @@ from toolkit.repair import Edit, repair
 from toolkit.repair.core import normalize_language
 from toolkit.repair.edits import Change, EditLog
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def apply_edits(source: str, edits: list[Edit]) -> str:

@@ -18,7 +18,7 @@ import pytest
 from toolkit.detect import detect
 from toolkit.detect_extra import ADDED, UNIQUE_SCRIPTS
 
-DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "langid_added.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "langid_added.jsonl"
 
 
 def _held_out() -> dict[str, list[str]]:

@@ -254,7 +254,9 @@ def test_progress_callback_sees_every_file_and_sentence(tree, tmp_path, config):
 
 def test_source_language_is_detected_per_file_and_per_record(tree, tmp_path, config, monkeypatch):
     langs = {"First story.": "de", "Second story.": "es"}
-    monkeypatch.setattr("toolkit.batch.runner._detect", lambda text, config: langs.get(text, "en"))
+    monkeypatch.setattr(
+        "toolkit.batch.documents._detect", lambda text, config: langs.get(text, "en")
+    )
     translator = FakeTranslator()
     out = tmp_path / "out"
     translate_tree(tree, out, ["es"], config=config, translator=translator)
@@ -303,7 +305,7 @@ def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path, 
     out = tmp_path / "out"
     script = tmp_path / "killer.py"
     script.write_text(KILLER)
-    tests_dir = pathlib.Path(__file__).parent
+    tests_dir = pathlib.Path(__file__).resolve().parents[1]
     env = {"PYTHONPATH": f"{tests_dir.parent}:{tests_dir}", "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
         [sys.executable, str(script), str(root), str(out), "4"], env=env, capture_output=True

@@ -2,7 +2,7 @@
 
 Every format shows each brief with its language and its fact-check warnings, and lists
 the languages that could not be produced with the command that fixes them. The JSON
-form is `Result.to_dict()`; its fields are documented in README ("Summaries and briefs").
+form is `Result.to_dict()`; its fields are documented in docs/summarize.md.
 """
 
 from __future__ import annotations
@@ -10,30 +10,21 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from toolkit.langs import language_name
+
 if TYPE_CHECKING:
-    from toolkit.pipeline import Brief, Result
+    from toolkit.pipeline.result import Brief, Result
 
 FORMATS = ("text", "markdown", "json")
 
 
-def render(result: Result, fmt: str = "text") -> str:
+def render_result(result: Result, fmt: str = "text") -> str:
     """`result` in format `fmt` (one of FORMATS), ending with a newline."""
     if fmt == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         return _markdown(result)
     return _text(result)
-
-
-def language_name(code: str) -> str:
-    """ "Spanish (es)" for "es"; the bare code if langcodes does not know it."""
-    try:
-        import langcodes
-
-        name = langcodes.Language.get(code).display_name()
-    except (LookupError, ValueError, ImportError):
-        return code
-    return f"{name} ({code})" if name and name != code else code
 
 
 def _source_line(result: Result) -> str:

@@ -13,8 +13,8 @@ from toolkit.summarize.extractive import Length, TextRankSummarizer
 from toolkit.summarize.segment import segment
 from toolkit.summarize.tokenize import tokens, word_count
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _config() -> Config:

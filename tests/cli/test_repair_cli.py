@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cli_helpers import assert_clean_error, run_cli
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "en_nato_taliban_machine_translated.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "en_nato_taliban_machine_translated.txt"
 
 MESSY = "US forces.The talks continues. felt in the the city , officials said .\n"
 FIXED = "US forces. The talks continues felt in the city, officials said.\n"

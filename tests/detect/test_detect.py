@@ -126,7 +126,7 @@ def test_lone_surrogates_and_long_text_are_handled():
 
 def test_unknown_script_is_und():
     # Cherokee: no language here writes it, so no honest guess either. (Georgian, the
-    # example before the second stage, is now `ka`: see tests/test_detect_added.py.)
+    # example before the second stage, is now `ka`: see tests/detect/test_detect_added.py.)
     assert detect("ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᏗᎦᎪᏗ").lang == "und"
 
 

@@ -44,7 +44,7 @@ def test_one_missing_model_does_not_stop_the_other_languages(tmp_path, seed_text
     config = make_config(tmp_path, {"en-fr": tiny_marian, "en-de": tiny_marian})
     with Pipeline(config) as pipeline:
         result = pipeline.run(seed_text, to=["en", "es", "fr", "de"], words=60)
-        translator = pipeline._translator
+        translator = pipeline.translator
         assert translator.stats.model_loads == 1  # one model, reused for fr and de
     assert [b.lang for b in result.briefs] == ["en", "es", "fr", "de"]
     en, es, fr, de = result.briefs

@@ -21,7 +21,7 @@ from toolkit.translate.families import load_family
 from toolkit.translate.memory import TranslationMemory
 from toolkit.translate.segment import units
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_config(tmp_path: Path, models: dict[str, Path] | None = None, **settings) -> Config:

@@ -16,8 +16,8 @@ def _config(tmp_path, engine: str, model: str, **summarize_settings) -> Config:
     config.set("summarize.engine", engine)
     config.set("summarize.model", model)
     config.set("summarize.max_new_tokens", 12)
-    config.set("translate.model_dir", str(tmp_path / "hub"))
-    config.set("translate.threads", 1)
+    config.set("models.model_dir", str(tmp_path / "hub"))
+    config.set("models.threads", 1)
     for key, value in summarize_settings.items():
         config.set(f"summarize.{key}", value)
     return config

@@ -15,7 +15,7 @@ from toolkit.batch import summarize_tree
 from toolkit.config import Config
 from toolkit.pipeline import Pipeline
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_LANGS = {"de", "en", "es", "fr"}
 
 

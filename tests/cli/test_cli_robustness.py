@@ -14,7 +14,7 @@ from cli_helpers import assert_clean_error, run_cli
 
 from toolkit.errors import EXIT_CODES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "en_nato_taliban_machine_translated.txt"
 
 
@@ -118,12 +118,14 @@ def test_help_and_readme_list_every_exit_code(capsys):
 
 
 def test_readme_command_lines_use_real_commands_and_options():
-    """Every `toolkit ...` line in the README names a real command and only its options."""
+    """Every `toolkit ...` line in the README and docs/ names a real command and only its
+    options."""
     import click
 
     from toolkit.cli import cli
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    readme = "\n".join(page.read_text(encoding="utf-8") for page in pages)
     lines = [line for line in readme.splitlines() if line.startswith("toolkit ")]
     assert len(lines) > 10
     global_options = {opt for param in cli.params for opt in param.opts} | {"--help", "-h"}

@@ -1,0 +1,104 @@
+"""What a translation returns (`Translation`, one `Segment` per source sentence), and how
+translated sentences are put back between a document's untouched layout (`assemble`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from toolkit.text import Span
+from toolkit.translate import checks
+
+
+@dataclass
+class Segment:
+    """One translated sentence: where it is in the source text, and what it became."""
+
+    start: int
+    end: int
+    source: str
+    target: str
+    pivot: str | None = None  # the English text in between, for a pivot route
+    cached: bool = False  # every leg came from the translation memory
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Translation:
+    """A translated document.
+
+    `models` lists the models used, in order (two for a pivot through English), and
+    `engines` the engine that ran each of them ("torch", "ct2", "bergamot"; a pivot may
+    mix them, e.g. a Firefox Translations leg and a torch leg);
+    `segments` has one entry per source sentence; `warnings` reports suspected drops,
+    runaway output and anything else the reader should check.
+    """
+
+    text: str
+    src: str
+    tgt: str
+    models: list[str]
+    segments: list[Segment]
+    warnings: list[str] = field(default_factory=list)
+    engines: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return asdict(self)
+
+
+@dataclass
+class SourceDoc:
+    """A text to translate: its sentences (`spans`) and its source language."""
+
+    text: str
+    spans: list[Span]
+    src: str = "und"
+
+
+def unchanged(doc: SourceDoc, tgt: str) -> Translation:
+    """A text that needs no model: nothing to translate, or already in `tgt`."""
+    warnings = []
+    if doc.spans:
+        warnings.append(f"the text is already in {tgt}; returned unchanged")
+    segments = [Segment(s.start, s.end, s.text, s.text) for s in doc.spans]
+    return Translation(doc.text, doc.src, tgt, [], segments, warnings)
+
+
+def assemble(
+    doc: SourceDoc,
+    tgt: str,
+    models: list[str],
+    targets: Sequence[str],
+    pivots: Sequence[str] | None,
+    cached: Sequence[bool],
+) -> Translation:
+    """Put translated sentences back between the document's untouched layout."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    position = 0
+    for i, span in enumerate(doc.spans):
+        target = targets[i]
+        flags = checks.check_sentence(span.text, target, doc.src, tgt)
+        if not target.strip():
+            target = span.text
+            flags = [f"{checks.EMPTY}; the source sentence was kept"]
+        parts.append(doc.text[position : span.start])
+        parts.append(target)
+        position = span.end
+        segments.append(
+            Segment(
+                span.start,
+                span.end,
+                span.text,
+                target,
+                pivots[i] if pivots else None,
+                cached[i],
+                flags,
+            )
+        )
+    parts.append(doc.text[position:])
+    warnings = checks.summarize([s.flags for s in segments], len(segments))
+    return Translation("".join(parts), doc.src, tgt, list(models), segments, warnings)
