@@ -89,8 +89,7 @@ def test_single_file_keeps_structure_and_equals_the_folder_run(name, tmp_path, c
     for gone in TRANSLATED[name]:
         assert gone not in single.stdout, (gone, single.stdout)
     batch = run_cli(
-        ["--config", config_file, "translate", str(folder), "--to", "fr", "--from", "en"]
-        + ["--out", str(tmp_path / "out")],
+        ["--config", config_file, "translate", str(folder), "--to", "fr", "--from", "en", "--out", str(tmp_path / "out")],
         capsys=capsys,
     )
     assert batch.exit_code == 0, batch.stdout + batch.stderr
@@ -135,7 +134,7 @@ def test_standard_input_is_text_unless_told(tmp_path, config_file, capsys):
     assert "author: Desk\n---\n" in told.stdout
     path = tmp_path / "story.md"
     path.write_text(STORY_MD, encoding="utf-8")
-    from_file = run_cli(args[:3] + [str(path)] + args[4:], capsys=capsys)
+    from_file = run_cli([*args[:3], str(path), *args[4:]], capsys=capsys)
     assert from_file.stdout == told.stdout
 
 
