@@ -89,7 +89,8 @@ def test_single_file_keeps_structure_and_equals_the_folder_run(name, tmp_path, c
     for gone in TRANSLATED[name]:
         assert gone not in single.stdout, (gone, single.stdout)
     batch = run_cli(
-        ["--config", config_file, "translate", str(folder), "--to", "fr", "--from", "en", "--out", str(tmp_path / "out")],
+        ["--config", config_file, "translate", str(folder), "--to", "fr", "--from", "en"]
+        + ["--out", str(tmp_path / "out")],  # noqa: RUF005
         capsys=capsys,
     )
     assert batch.exit_code == 0, batch.stdout + batch.stderr
