@@ -88,10 +88,9 @@ def test_single_file_keeps_structure_and_equals_the_folder_run(name, tmp_path, c
         assert kept in single.stdout, (kept, single.stdout)
     for gone in TRANSLATED[name]:
         assert gone not in single.stdout, (gone, single.stdout)
+    folder_args = ["translate", str(folder), "--to", "fr", "--from", "en"]
     batch = run_cli(
-        ["--config", config_file, "translate", str(folder), "--to", "fr", "--from", "en"]
-        + ["--out", str(tmp_path / "out")],  # noqa: RUF005
-        capsys=capsys,
+        ["--config", config_file, *folder_args, "--out", str(tmp_path / "out")], capsys=capsys
     )
     assert batch.exit_code == 0, batch.stdout + batch.stderr
     stem, suffix = name.rsplit(".", 1)
