@@ -71,8 +71,9 @@ def cli(ctx: click.Context) -> None:
     output unless told otherwise; an input file is never overwritten. The global
     options --config, -v and -q work before or after the subcommand. Exit codes: 0 ok,
     1 other error, 2 usage, 3 bad input, 4 unsupported language, 5 model missing,
-    6 partial result, 7 bad config, 8 cannot write output, 130 interrupted (Ctrl-C),
-    143 terminated (SIGTERM).
+    6 partial result (some outputs written), 7 bad config, 8 cannot write output,
+    9 nothing produced (every output failed), 10 fact checks failed (--strict),
+    130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
     """
     global _state
     _state = ctx.ensure_object(AppState)

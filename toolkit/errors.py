@@ -66,6 +66,21 @@ class PartialResultError(ToolkitError):
     default_hint = "see the report for what is missing"
 
 
+class NoResultError(ToolkitError):
+    """Every requested output failed: nothing was produced (the report says why)."""
+
+    exit_code = 9
+    default_hint = "see the report for why each output failed"
+
+
+class FactCheckError(ToolkitError):
+    """With --strict: an output was produced but failed its fact checks (numbers lost,
+    names changed, runaway or dropped text), so it must not be published unchecked."""
+
+    exit_code = 10
+    default_hint = "check the warnings, or drop --strict to accept the output"
+
+
 class ConfigError(ToolkitError):
     """A configuration file, environment variable or flag has a bad value."""
 
@@ -90,6 +105,8 @@ EXIT_CODES: dict[str, int] = {
     "partial": PartialResultError.exit_code,
     "config": ConfigError.exit_code,
     "output": OutputError.exit_code,
+    "nothing": NoResultError.exit_code,
+    "checks": FactCheckError.exit_code,
     "interrupted": 130,
     "terminated": 143,  # SIGTERM, ended like Ctrl-C
 }

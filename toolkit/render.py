@@ -1,7 +1,8 @@
 """Show a pipeline `Result` as plain text, Markdown or JSON.
 
 Every format shows each brief with its language and its fact-check warnings, and lists
-the languages that could not be produced with the command that fixes them. The JSON
+the languages that could not be produced with the command that fixes them; the summary
+in the source language is shown even when no brief in that language was asked for. The JSON
 form is `Result.to_dict()`; its fields are documented in README ("Summaries and briefs").
 """
 
@@ -54,8 +55,20 @@ def _made_with(brief: Brief) -> str:
     return f"{brief.engine}{models}"
 
 
+def _source_summary(result: Result) -> str | None:
+    """The summary in the source language when no brief in that language was asked for
+    (it is computed anyway; hiding it behind missing briefs would lose it)."""
+    if any(brief.lang == result.lang for brief in result.briefs) or not result.summary.text:
+        return None
+    return result.summary.text
+
+
 def _text(result: Result) -> str:
     lines = [_source_line(result), ""]
+    summary = _source_summary(result)
+    if summary is not None:
+        lines += [f"== {language_name(result.lang)}, source summary == [{result.summary.method}]"]
+        lines += [summary, ""]
     for brief in result.briefs:
         if not brief.ok:
             lines.append(f"== {language_name(brief.lang)}: MISSING ==")
@@ -75,6 +88,10 @@ def _text(result: Result) -> str:
 
 def _markdown(result: Result) -> str:
     lines = [f"# Briefs: {result.name}", "", _source_line(result), ""]
+    summary = _source_summary(result)
+    if summary is not None:
+        lines += [f"## {language_name(result.lang)}: source summary", "", summary, ""]
+        lines += [f"*Made with: {result.summary.method}*", ""]
     for brief in result.briefs:
         if not brief.ok:
             lines += [f"## {language_name(brief.lang)}: missing", "", brief.error or ""]

@@ -26,6 +26,7 @@ from toolkit.translate.document import FORMAT_SUFFIXES
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (segments, models, warnings).")
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--engine", help="Inference engine: torch (default) or ct2.")
+@click.option("--strict", is_flag=True, help="Exit 10 when an output has warnings.")
 @output_options("translate", "output")
 @click.pass_obj
 def translate(
@@ -39,6 +40,7 @@ def translate(
     as_json: bool,
     no_cache: bool,
     engine: str | None,
+    strict: bool,
     out: str | None,
     fields: tuple[str, ...],
     force: bool,
@@ -47,7 +49,8 @@ def translate(
 
     Markdown, HTML, JSON/JSONL (--field) and SRT files keep their structure: only the
     text is translated, front matter, markup, URLs, other fields and timings come back
-    as they were (the same output as a folder run gives for that file). Plain text and
+    as they were (the same output as a folder run gives for that file). --strict exits
+    10 when an output has warnings (suspected dropped or runaway text). Plain text and
     standard input keep paragraphs, headings, list markers and blank lines. Several
     --to languages need --out DIR (FILE.es.md, FILE.fr.md), or --json.
 
@@ -65,7 +68,7 @@ def translate(
     if source not in (None, "-") and inline is None and Path(source).is_dir():
         from toolkit.batch.cli import translate_folder
 
-        options = {"src": given, "model": model, "force": force}
+        options = {"src": given, "model": model, "force": force, "strict": strict}
         translate_folder(state, config, source, to, out, fields, as_json=as_json, **options)
         return
     targets = target_languages(to)
@@ -75,14 +78,15 @@ def translate(
         )
     translator = Translator(config)
     try:
-        job = {"src": given, "model": model, "fields": fields or ("text",)}
+        job = {"src": given, "model": model, "fields": fields or ("text",), "strict": strict}
         emit(state, translator, config, source, inline, targets, input_format, job, as_json, out)
     finally:
         translator.close()
 
 
 def emit(state, translator, config, source, inline, targets, input_format, job, as_json, out):
-    """Read one input, translate it into each target, write to `out` or stdout."""
+    """Read one input, translate it into each target, write to `out` or stdout; with
+    --strict, `FactCheckError` (exit 10) afterwards if any output has warnings."""
     from toolkit.commands.options import read_source
     from toolkit.errors import InputError
     from toolkit.files import check_output, write_atomic
@@ -108,13 +112,18 @@ def emit(state, translator, config, source, inline, targets, input_format, job, 
             write_atomic(out, text + "\n")
         else:
             click.echo(text)
-        if len(targets) == 1 or not out:
-            return
-    for result in results:
-        if result.tgt in paths:
-            write_atomic(paths[result.tgt], result.text)
-        else:
-            click.echo(result.text, nl=False)
+    if not as_json or (out and len(targets) > 1):
+        for result in results:
+            if result.tgt in paths:
+                write_atomic(paths[result.tgt], result.text)
+            else:
+                click.echo(result.text, nl=False)
+    flagged = [result for result in results if result.warnings]
+    if job["strict"] and flagged:
+        from toolkit.errors import FactCheckError
+
+        counts = ", ".join(f"{r.tgt}: {len(r.warnings)}" for r in flagged)
+        raise FactCheckError(f"the output has warnings ({counts}); see above")
 
 
 def output_paths(name: str, targets: list[str], out: str | None) -> dict[str, str]:
