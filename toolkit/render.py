@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from toolkit.errors import OFFLINE_ROUTE
+
 if TYPE_CHECKING:
     from toolkit.pipeline import Brief, Result
 
@@ -72,9 +74,7 @@ def _text(result: Result) -> str:
     for brief in result.briefs:
         if not brief.ok:
             lines.append(f"== {language_name(brief.lang)}: MISSING ==")
-            lines.append(f"{brief.error}")
-            if brief.hint:
-                lines.append(brief.hint)
+            lines.append(f"{brief.error} (the fix is listed below)")
             lines.append("")
             continue
         lines.append(f"== {language_name(brief.lang)} == [{_made_with(brief)}]")
@@ -94,10 +94,7 @@ def _markdown(result: Result) -> str:
         lines += [f"*Made with: {result.summary.method}*", ""]
     for brief in result.briefs:
         if not brief.ok:
-            lines += [f"## {language_name(brief.lang)}: missing", "", brief.error or ""]
-            if brief.hint:
-                lines += ["", _code(brief.hint)]
-            lines.append("")
+            lines += [f"## {language_name(brief.lang)}: missing", "", brief.error or "", ""]
             continue
         lines += [f"## {language_name(brief.lang)}", "", brief.text, ""]
         lines += [f"*Made with: {_made_with(brief)}*", ""]
@@ -115,11 +112,21 @@ def _missing_lines(result: Result, code) -> list[str]:
         return []
     codes = ", ".join(b.lang for b in missing)
     lines = [f"Missing languages: {codes}. To produce them:"]
-    lines += [f"- {b.lang}: {code(b.hint or b.error or '')}" for b in missing]
+    lines += [f"- {b.lang}: {code(without_offline(b.hint or b.error or ''))}" for b in missing]
+    if any(b.hint and OFFLINE_ROUTE in b.hint for b in missing):
+        lines.append(f"- {OFFLINE_ROUTE}")
     return lines
+
+
+def without_offline(hint: str) -> str:
+    """A hint without the offline route, so a list of fixes can say that once."""
+    return hint.replace(f"; {OFFLINE_ROUTE}", "")
 
 
 def _code(hint: str) -> str:
     """A hint with its command in Markdown code: "fetch it with: `toolkit models pull x`"."""
-    head, sep, command = hint.partition("toolkit ")
-    return f"{head}`{sep}{command}`" if sep else hint
+    head, sep, rest = hint.partition("toolkit ")
+    if not sep:
+        return hint
+    command, semicolon, tail = rest.partition(";")
+    return f"{head}`{sep}{command}`{semicolon}{tail}"

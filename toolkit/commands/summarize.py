@@ -187,12 +187,16 @@ def raise_for_outcome(briefs: list[Any], *, strict: bool) -> None:
     """The exit code of a set of briefs: `NoResultError` (9) when none was produced,
     `PartialResultError` (6) when some are missing, `FactCheckError` (10) with `strict`
     when a produced one has fact-check warnings; nothing when all are fine."""
-    from toolkit.errors import FactCheckError, NoResultError, PartialResultError
+    from toolkit.errors import OFFLINE_ROUTE, FactCheckError, NoResultError, PartialResultError
+    from toolkit.render import without_offline
 
     missing = [b for b in briefs if not b.ok]
     if missing:
         langs = ", ".join(b.lang for b in missing)
-        fixes = "; ".join(dict.fromkeys(b.hint or b.error or "" for b in missing))
+        hints = [b.hint or b.error or "" for b in missing]
+        fixes = "; ".join(dict.fromkeys(without_offline(hint) for hint in hints))
+        if any(OFFLINE_ROUTE in hint for hint in hints):
+            fixes += f"; {OFFLINE_ROUTE}"
         if len(missing) == len(briefs):
             raise NoResultError(f"no brief could be made ({langs})", hint=fixes)
         raise PartialResultError(f"partial result: no brief for {langs}", hint=fixes)

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, overload
 
 from toolkit.config import Config, require_config
-from toolkit.errors import ToolkitError, UnsupportedLanguageError
+from toolkit.errors import ModelUnavailableError, ToolkitError, UnsupportedLanguageError
 from toolkit.text import Span, require_text
 from toolkit.translate import checks, registry
 from toolkit.translate.backends import backend_class
@@ -296,8 +296,10 @@ class Translator:
         for route in candidates:
             if all(self._find(leg.model) for leg in route.legs):
                 return route
-        missing = next(leg.model for leg in candidates[0].legs if not self._find(leg.model))
-        raise unavailable(missing)
+        missing = [leg.model for leg in candidates[0].legs if not self._find(leg.model)]
+        if len(missing) == 1:
+            raise unavailable(missing[0])
+        raise ModelUnavailableError(missing[0], models=missing, pull=f"{src}-{tgt}")
 
     def _find(self, ref: str) -> LocalModel | None:
         if ref not in self._local:
