@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "repair": "toolkit.commands.repair:repair",
     "serve": "toolkit.commands.serve:serve",
     "keys": "toolkit.commands.keys:keys",
+    "languages": "toolkit.commands.languages:languages",
 }
 
 
