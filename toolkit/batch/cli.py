@@ -78,10 +78,24 @@ def _run_tree(
     print its report."""
     if not out:
         raise click.UsageError("--out OUTDIR is required when the input is a folder")
-    with ProgressBar(verb, enabled=False if state.quiet else None) as bar:
-        report = tree(
-            source, out, to, config=config, fields=fields or ("text",), progress=bar, **options
-        )
+    from toolkit.translate import Translator
+
+    translator = Translator(config)  # loads nothing until used; its stats feed the bar
+    live = lambda: translator.stats.pieces_translated  # noqa: E731
+    try:
+        with ProgressBar(verb, enabled=False if state.quiet else None, live=live) as bar:
+            report = tree(
+                source,
+                out,
+                to,
+                config=config,
+                fields=fields or ("text",),
+                progress=bar,
+                translator=translator,
+                **options,
+            )
+    finally:
+        translator.close()
     echo_report(report, verbose=state.verbose, warn=state.warn, **shown)
 
 

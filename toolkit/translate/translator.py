@@ -77,6 +77,7 @@ class TranslatorStats:
     model_loads: int = 0
     sentences_translated: int = 0  # sent to a model (after memory and de-duplication)
     batches: int = 0
+    pieces_translated: int = 0  # sentence pieces out of the model so far (live progress)
     memory_hits: int = 0
     memory_misses: int = 0
 
@@ -279,6 +280,7 @@ class Translator:
             for i, result in zip(batch, results, strict=True):
                 outputs[i] = result
             self.stats.batches += 1
+            self.stats.pieces_translated += len(batch)
         self.stats.sentences_translated += len(sentences)
         grouped: list[list[str]] = [[] for _ in sentences]
         for owner, output in zip(owners, outputs, strict=True):
