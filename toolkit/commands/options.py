@@ -18,8 +18,9 @@ import click
 F = TypeVar("F", bound=Callable[..., object])
 
 
-def output_options(verb: str, noun: str) -> Callable[[F], F]:
-    """`--out/-o`, `--field` and `--force`, worded for `verb` ("translate") and `noun`."""
+def output_options(verb: str, noun: str, fields_for: str = "DIR") -> Callable[[F], F]:
+    """`--out/-o`, `--field` and `--force`, worded for `verb` ("translate") and `noun`;
+    `fields_for` says which inputs `--field` applies to ("DIR", "FILE or DIR")."""
 
     def decorate(command: F) -> F:
         # click lists options in decorator order; applied innermost first, so reversed here
@@ -30,7 +31,8 @@ def output_options(verb: str, noun: str) -> Callable[[F], F]:
             "--field",
             "fields",
             multiple=True,
-            help=f"DIR: JSON/JSONL field to {verb} (dotted path, repeatable; default text).",
+            help=f"{fields_for}: JSON/JSONL field to {verb} (dotted path, repeatable; "
+            "default text).",
         )(command)
         return click.option(
             "--out",

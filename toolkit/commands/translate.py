@@ -27,7 +27,7 @@ from toolkit.translate.document import FORMAT_SUFFIXES
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--engine", help="Inference engine: torch (default) or ct2.")
 @click.option("--strict", is_flag=True, help="Exit 10 when an output has warnings.")
-@output_options("translate", "output")
+@output_options("translate", "output", fields_for="FILE or DIR")
 @click.pass_obj
 def translate(
     state,
