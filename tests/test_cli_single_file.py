@@ -178,3 +178,26 @@ def test_several_targets_for_one_file(tmp_path, config_file, tiny_marian, capsys
     assert [item["tgt"] for item in data] == ["fr", "es"]
     assert data[0]["text"] == (out / "story.fr.md").read_text(encoding="utf-8")
     assert data[0]["format"] == ".md" and data[0]["source"] == str(path)
+
+
+def test_summarize_reads_a_structured_file_like_the_folder_run(tmp_path, capsys):
+    body = STORY_MD.replace(
+        "Leaders met on Monday",
+        "Leaders met on Monday in Geneva to talk about the new trade agreement. The talks "
+        "lasted six hours and ended without a deal. Both sides said they would meet again",
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.md").write_text(body, encoding="utf-8")
+    single = run_cli(["summarize", str(folder / "story.md"), "--json"], capsys=capsys)
+    assert single.exit_code == 0, single.stderr
+    summary = json.loads(single.stdout)["summary"]["text"]
+    assert "](https://" not in summary and "title:" not in summary and "**" not in summary
+    out = tmp_path / "out"
+    batch = run_cli(["summarize", str(folder), "--to", "en", "--out", str(out)], capsys=capsys)
+    assert batch.exit_code == 0, batch.stdout + batch.stderr
+    assert (out / "story.summary.en.txt").read_text(encoding="utf-8") == summary + "\n"
+    raw = run_cli(["summarize", "-", "--json"], stdin=body, capsys=capsys)
+    told = run_cli(["summarize", "-", "--json", "--input-format", "md"], stdin=body, capsys=capsys)
+    assert json.loads(told.stdout)["summary"]["text"] == summary
+    assert json.loads(raw.stdout)["summary"]["text"] != summary  # stdin is text unless told

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from toolkit.commands.options import output_options, text_option
+from toolkit.translate.document import FORMAT_SUFFIXES, structured_suffix
 
 
 class WordBudget(click.ParamType):
@@ -40,6 +41,11 @@ class WordBudget(click.ParamType):
     "--to", "to", help="Brief languages, comma-separated (default: the source's; DIR: required)."
 )
 @click.option("--from", "src", default="auto", show_default=True, help="Source language, or auto.")
+@click.option(
+    "--input-format",
+    type=click.Choice(sorted(FORMAT_SUFFIXES)),
+    help="Read FILE (or standard input) as this format instead of by its suffix.",
+)
 @click.option("--sentences", type=click.IntRange(min=1), help="Summary length in sentences.")
 @click.option(
     "--words", type=WordBudget(), help="Summary length in words (at most): 60, or 20% of the text."
@@ -64,6 +70,7 @@ def summarize(
     inline: str | None,
     to: str | None,
     src: str,
+    input_format: str | None,
     sentences: int | None,
     words: int | float | None,
     fmt: str | None,
@@ -112,6 +119,7 @@ def summarize(
     targets = parse_languages(to)
     with Pipeline(config, translator=_translator(config, model)) as pipeline:
         job = {"sentences": sentences, "words": words, "src": given, "strict": strict}
+        job["input_format"] = input_format
         summarize_one(state, pipeline, source, inline, targets, job, fmt, out)
 
 
@@ -163,11 +171,12 @@ def summarize_one(state, pipeline, source, inline, targets, job, fmt, out) -> No
         check_output(out, None if document.name.startswith("<") else document.name)
     for warning in document.warnings:
         state.warn(warning)
+    text = readable_text(document, job["input_format"])
     words = job["words"]
     if isinstance(words, float):  # a proportion of the article
-        words = max(1, round(words * word_count(document.text)))
+        words = max(1, round(words * word_count(text)))
     result = pipeline.run(
-        document.text,
+        text,
         to=targets,
         sentences=job["sentences"],
         words=words,
@@ -175,12 +184,24 @@ def summarize_one(state, pipeline, source, inline, targets, job, fmt, out) -> No
         name=document.name,
     )
     result.timings = {"read": read_seconds, **result.timings}
-    text = render(result, fmt)
+    shown = render(result, fmt)
     if out:
-        write_atomic(out, text)
+        write_atomic(out, shown)
     else:
-        click.echo(text, nl=False)
+        click.echo(shown, nl=False)
     raise_for_outcome(result.briefs, strict=job["strict"])
+
+
+def readable_text(document: Any, input_format: str | None) -> str:
+    """The prose of a Markdown, HTML or SRT file (its paragraphs, as a folder run reads
+    them: no front matter, markup or timings); any other input as it is."""
+    from toolkit.formats import parse
+
+    name = "" if document.name.startswith("<") else document.name
+    suffix = structured_suffix(name, input_format)
+    if suffix is None or suffix in (".json", ".jsonl"):
+        return document.text
+    return "\n\n".join(parse(f"input{suffix}", document.text).paragraphs)
 
 
 def raise_for_outcome(briefs: list[Any], *, strict: bool) -> None:
