@@ -300,7 +300,7 @@ def test_pipeline_run_takes_one_code_or_a_comma_list_as_a_string():
 def test_nan_id_is_an_error_line_not_invalid_json(capsys):
     data = b'{"id": NaN, "text": "The minister resigned today."}\n'
     result = run_cli(["detect", "--jsonl", "-"], stdin=data, capsys=capsys)
-    assert result.exit_code == 6
+    assert result.exit_code == 9  # the only line was bad: nothing produced
     row = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))
     assert "NaN" in row["error"]
 

@@ -13,12 +13,12 @@ import os
 import signal
 import sys
 import traceback
-from dataclasses import dataclass, field
 from typing import Any
 
 import click
 
 from toolkit import __version__
+from toolkit.commands.globals import AppState, accept_global_options, global_params
 from toolkit.errors import OutputError, ToolkitError
 
 # name -> "module:attribute" of the click command; imported on first use.
@@ -31,33 +31,8 @@ COMMANDS: dict[str, str] = {
     "repair": "toolkit.commands.repair:repair",
     "serve": "toolkit.commands.serve:serve",
     "keys": "toolkit.commands.keys:keys",
+    "languages": "toolkit.commands.languages:languages",
 }
-
-
-@dataclass
-class AppState:
-    """What the global options set, shared with every subcommand."""
-
-    config_path: str | None = None
-    verbose: bool = False
-    quiet: bool = False
-    _config: Any = field(default=None, repr=False)
-
-    def config(self, **overrides: Any) -> Any:
-        """The effective `Config`, with the subcommand's flags applied on top."""
-        from toolkit.config import Config
-
-        if self._config is None:
-            self._config = Config.load(self.config_path)
-        for key, value in overrides.items():
-            if value is not None:
-                self._config.set(key, value, "command line")
-        return self._config
-
-    def warn(self, message: str) -> None:
-        """Print a warning on stderr unless --quiet."""
-        if not self.quiet:
-            click.echo(f"warning: {message}", err=True)
 
 
 class LazyGroup(click.Group):
@@ -71,7 +46,7 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, _, attribute = target.partition(":")
-        return getattr(importlib.import_module(module_name), attribute)
+        return accept_global_options(getattr(importlib.import_module(module_name), attribute))
 
 
 class Terminated(BaseException):
@@ -83,28 +58,26 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise Terminated()
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="toolkit")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Config file (TOML), on top of ./toolkit.toml and the user config.",
+@click.group(
+    cls=LazyGroup,
+    params=global_params(),
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.option("--verbose", "-v", is_flag=True, help="More detail; tracebacks on errors.")
-@click.option("--quiet", "-q", is_flag=True, help="Only results and errors.")
+@click.version_option(__version__, prog_name="toolkit")
 @click.pass_context
-def cli(ctx: click.Context, config_path: str | None, verbose: bool, quiet: bool) -> None:
+def cli(ctx: click.Context) -> None:
     """Detect, repair, translate and summarize news articles in many languages.
 
     Commands that take text read a FILE or - (standard input) and write to standard
-    output unless told otherwise; an input file is never overwritten. Exit codes: 0 ok,
+    output unless told otherwise; an input file is never overwritten. The global
+    options --config, -v and -q work before or after the subcommand. Exit codes: 0 ok,
     1 other error, 2 usage, 3 bad input, 4 unsupported language, 5 model missing,
-    6 partial result, 7 bad config, 8 cannot write output, 130 interrupted (Ctrl-C),
-    143 terminated (SIGTERM).
+    6 partial result (some outputs written), 7 bad config, 8 cannot write output,
+    9 nothing produced (every output failed), 10 fact checks failed (--strict),
+    130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
     """
     global _state
-    ctx.obj = _state = AppState(config_path=config_path, verbose=verbose, quiet=quiet)
+    _state = ctx.ensure_object(AppState)
 
 
 # The global options as click parsed them (so `-qv` counts and a file named `-v` does

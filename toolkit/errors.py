@@ -46,17 +46,41 @@ class UnsupportedLanguageError(ToolkitError):
     default_hint = "use an ISO 639-1 code such as en, es, fr"
 
 
+# How to get a model onto a machine without network, said in every missing-model hint.
+OFFLINE_ROUTE = (
+    "offline: pull on a connected machine and copy the cache `toolkit models path` shows, "
+    "or point translate.model_dir or [translate.models] at a local copy"
+)
+
+
 class ModelUnavailableError(ToolkitError):
-    """A model is not present locally and downloads are not allowed."""
+    """A model is not present locally and downloads are not allowed.
+
+    `models` lists every model the failed job needs that is missing (both legs of a
+    pivot through English); `model` is the first. `pull` is what to give `toolkit models
+    pull` (a pair such as ``ru-es`` fetches a whole route), default the model itself.
+    """
 
     exit_code = 5
 
-    def __init__(self, model: str, *, hint: str | None = None) -> None:
-        super().__init__(
-            f"model {model!r} is not available locally",
-            hint=hint if hint is not None else f"fetch it with: toolkit models pull {model}",
-        )
+    def __init__(
+        self,
+        model: str,
+        *,
+        hint: str | None = None,
+        models: list[str] | None = None,
+        pull: str | None = None,
+    ) -> None:
+        self.models = list(models) if models else [model]
         self.model = model
+        if len(self.models) > 1:
+            names = " and ".join(repr(name) for name in self.models)
+            message = f"models {names} are not available locally"
+            default = f"fetch them with: toolkit models pull {pull or ' '.join(self.models)}"
+        else:
+            message = f"model {model!r} is not available locally"
+            default = f"fetch it with: toolkit models pull {pull or model}"
+        super().__init__(message, hint=hint if hint is not None else f"{default}; {OFFLINE_ROUTE}")
 
 
 class PartialResultError(ToolkitError):
@@ -64,6 +88,21 @@ class PartialResultError(ToolkitError):
 
     exit_code = 6
     default_hint = "see the report for what is missing"
+
+
+class NoResultError(ToolkitError):
+    """Every requested output failed: nothing was produced (the report says why)."""
+
+    exit_code = 9
+    default_hint = "see the report for why each output failed"
+
+
+class FactCheckError(ToolkitError):
+    """With --strict: an output was produced but failed its fact checks (numbers lost,
+    names changed, runaway or dropped text), so it must not be published unchecked."""
+
+    exit_code = 10
+    default_hint = "check the warnings, or drop --strict to accept the output"
 
 
 class ConfigError(ToolkitError):
@@ -90,6 +129,8 @@ EXIT_CODES: dict[str, int] = {
     "partial": PartialResultError.exit_code,
     "config": ConfigError.exit_code,
     "output": OutputError.exit_code,
+    "nothing": NoResultError.exit_code,
+    "checks": FactCheckError.exit_code,
     "interrupted": 130,
     "terminated": 143,  # SIGTERM, ended like Ctrl-C
 }

@@ -20,9 +20,12 @@ SEED = ROOT / "seeds" / "en_nato_taliban_machine_translated.txt"
 
 def test_traceback_only_when_verbose_as_click_parsed_it(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    combined = run_cli(["-qv", "detect", "missing.txt"], capsys=capsys)
-    assert combined.exit_code == 3
-    assert "Traceback" in combined.stderr
+    verbose = run_cli(["-v", "detect", "missing.txt"], capsys=capsys)
+    assert verbose.exit_code == 3
+    assert "Traceback" in verbose.stderr
+    after = run_cli(["detect", "missing.txt", "-v"], capsys=capsys)
+    assert after.exit_code == 3
+    assert "Traceback" in after.stderr
     # a file argument named -v is not the --verbose flag
     plain = run_cli(["detect", "--", "-v"], capsys=capsys)
     assert_clean_error(plain, 3, "-v: no such file")

@@ -134,13 +134,16 @@ def test_binary_file(tmp_path, capsys):
 def test_binary_stdin_in_jsonl_mode_is_reported_per_line(capsys):
     """Standard input is streamed line by line, so garbage is a bad line, not a crash."""
     result = run_cli(["detect", "--jsonl"], stdin=b"\x00\x01\x02binary\n\xff\xfe\n", capsys=capsys)
-    assert_clean_error(result, 6, "2 of 2 input lines were bad")
+    assert_clean_error(result, 9, "all 2 input lines were bad")
     errors = [json.loads(line)["error"] for line in result.stdout.splitlines()]
     assert errors[0].startswith("invalid JSON")
     assert errors[1].startswith("not UTF-8")
 
 
-def test_no_file_is_a_usage_error(capsys):
+def test_no_file_on_a_terminal_is_a_usage_error(capsys, monkeypatch):
+    import toolkit.commands.options
+
+    monkeypatch.setattr(toolkit.commands.options, "stdin_is_terminal", lambda: True)
     result = run_cli(["detect"], capsys=capsys)
     assert result.exit_code == 2
     assert "missing FILE" in result.stderr
@@ -151,5 +154,5 @@ def test_real_process_exit_codes_without_traceback(tmp_path):
     missing = run_subprocess(["detect", str(tmp_path / "missing.txt")])
     assert_clean_error(missing, 3, "no such file")
     batch = run_subprocess(["detect", "--jsonl"], stdin='{"id": 1}\n')
-    assert_clean_error(batch, 6, "1 of 1 input lines were bad")
+    assert_clean_error(batch, 9, "all 1 input lines were bad")
     assert json.loads(batch.stdout) == {"id": 1, "line": 1, "error": "missing 'text'"}

@@ -15,7 +15,7 @@ DETECTION_KEYS = {"lang", "confidence", "candidates", "given"}
 REPAIR_KEYS = {"edits", "flags"}
 EDIT_KEYS = {"rule", "start", "end", "before", "after"}
 SUMMARY_KEYS = {"method", "text", "sentences", "spans", "models"}
-BRIEF_KEYS = {"lang", "ok", "text", "engine", "models", "warnings", "error", "hint"}
+BRIEF_KEYS = {"lang", "ok", "produced", "text", "engine", "models", "warnings", "error", "hint"}
 WARNING_KEYS = {"kind", "value", "message"}
 
 
@@ -44,7 +44,8 @@ def test_json_output_has_the_documented_stable_shape(config_file, capsys):
     assert set(data["summary"]) == SUMMARY_KEYS and len(data["summary"]["sentences"]) == 3
     assert [b["lang"] for b in data["briefs"]] == ["en", "fr"]
     for brief in data["briefs"]:
-        assert set(brief) == BRIEF_KEYS and brief["ok"] and brief["text"]
+        assert set(brief) == BRIEF_KEYS and brief["produced"] and brief["text"]
+        assert brief["ok"] is (not brief["warnings"])  # ok: produced and fact checks passed
         for warning in brief["warnings"]:
             assert set(warning) == WARNING_KEYS
     assert data["briefs"][1]["warnings"]  # gibberish from the tiny model loses the numbers
@@ -116,7 +117,7 @@ def test_words_option_and_stdin(capsys):
         (["summarize", "-"], b"\x00\x01binary", 3, "binary"),
         (["summarize", "-", "--from", "en"], "Only A Headline\n", 3, "no sentences"),
         (["summarize", "-", "--to", "en,xx"], "The talks resumed. Both sides met.", 4, "xx"),
-        (["summarize", "-", "--to", ","], "The talks resumed. Both sides met.", 4, "no language"),
+        (["summarize", "-", "--to", ","], "The talks resumed. Both sides met.", 4, "no target"),
         (["summarize", "-", "--from", "zz"], "The talks resumed. Both sides met.", 4, "zz"),
         (["summarize", "-"], "12345 67890 !!!", 4, "could not detect"),
     ],

@@ -3,8 +3,8 @@
 Batch mode (`--jsonl`) reads JSON lines ``{"id": ..., "text": ...}`` and writes one
 result line per input line, in order. A bad line (invalid JSON, not an object, missing
 or non-string ``text``, blank) gets ``{"id": ..., "line": N, "error": "..."}`` and the
-run goes on; at the end the command exits with code 6 (partial result) if any line was
-bad.
+run goes on; at the end the command exits with code 6 (partial result) if some line
+was bad, 9 (nothing produced) if every line was.
 """
 
 from __future__ import annotations
@@ -16,9 +16,12 @@ from typing import Any, BinaryIO
 
 import click
 
+from toolkit.commands.options import text_option
+
 
 @click.command("detect")
-@click.argument("source", required=False, metavar="FILE|-")
+@click.argument("source", required=False, metavar="FILE|-|TEXT")
+@text_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--per-paragraph", is_flag=True, help="Also detect each paragraph.")
 @click.option("--per-sentence", is_flag=True, help="Also detect each sentence.")
@@ -37,22 +40,26 @@ import click
 def detect(
     state: Any,
     source: str | None,
+    inline: str | None,
     as_json: bool,
     per_paragraph: bool,
     per_sentence: bool,
     jsonl: bool,
     min_confidence: float | None,
 ) -> None:
-    """Detect the language of FILE (or - for standard input).
+    """Detect the language of FILE, standard input (- or piped) or TEXT (--text).
 
     Prints the ISO 639-1 code, the language name, the confidence and the runners-up.
     With --per-paragraph/--per-sentence also the spans (character offsets) and their
-    languages. Exit code 6 in --jsonl mode when any input line was bad.
+    languages. A FILE argument that is no path and holds a space is the text itself
+    (toolkit detect "Der Bundestag hat ..."). In --jsonl mode the exit code is 6 when
+    some input line was bad, 9 when every one was.
     """
-    from toolkit.files import open_input, read_input, stdin_bytes
+    from toolkit.commands.options import read_source
+    from toolkit.files import open_input, stdin_bytes
 
-    if source is None and not jsonl:
-        raise click.UsageError("missing FILE (use - for standard input)")
+    if jsonl and inline is not None:
+        raise click.UsageError("--jsonl reads FILE or standard input, not --text")
     config = state.config(**{"detect.min_confidence": min_confidence})
     spans_mode = "sentence" if per_sentence else "paragraph" if per_paragraph else None
     if source is None or (jsonl and source == "-"):  # None: only with --jsonl (above)
@@ -62,7 +69,7 @@ def detect(
         with open_input(Path(source), whole=False) as handle:
             _batch(_decoded_lines(handle, source), config, spans_mode)
         return
-    read = read_input(source)
+    read = read_source(source, inline)
     for warning in read.warnings:
         state.warn(warning)
     result = _result(read.text, config, spans_mode)
@@ -115,7 +122,7 @@ def _decoded_lines(stream: BinaryIO, name: str) -> Iterator[str | ValueError]:
 
 def _batch(lines: Iterable[str | ValueError], config: Any, spans_mode: str | None) -> None:
     """Detect each JSON line; bad lines get an error result; exit 6 at the end if any."""
-    from toolkit.errors import PartialResultError
+    from toolkit.errors import NoResultError, PartialResultError
 
     bad = 0
     number = 0
@@ -128,6 +135,11 @@ def _batch(lines: Iterable[str | ValueError], config: Any, spans_mode: str | Non
         else:
             out = {"id": record_id, **_result(text_or_error, config, spans_mode)}
         click.echo(json.dumps(out, ensure_ascii=False))
+    if bad and bad == number:
+        raise NoResultError(
+            f"all {number} input lines were bad",
+            hint="see the lines with an 'error' field on standard output",
+        )
     if bad:
         raise PartialResultError(
             f"{bad} of {number} input lines were bad",

@@ -1,17 +1,26 @@
-"""Options shared by the commands that take FILE|DIR (`translate`, `summarize`)."""
+"""Options and input handling shared by the commands: one vocabulary for all of them.
+
+`output_options` are the FILE|DIR options of `translate` and `summarize`; `text_option`
+and `read_source` give every text command the same inputs (FILE, `-`, piped standard
+input without `-`, `--text TEXT`, inline text).
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
 F = TypeVar("F", bound=Callable[..., object])
 
 
-def output_options(verb: str, noun: str) -> Callable[[F], F]:
-    """`--out/-o`, `--field` and `--force`, worded for `verb` ("translate") and `noun`."""
+def output_options(verb: str, noun: str, fields_for: str = "DIR") -> Callable[[F], F]:
+    """`--out/-o`, `--field` and `--force`, worded for `verb` ("translate") and `noun`;
+    `fields_for` says which inputs `--field` applies to ("DIR", "FILE or DIR")."""
 
     def decorate(command: F) -> F:
         # click lists options in decorator order; applied innermost first, so reversed here
@@ -22,7 +31,8 @@ def output_options(verb: str, noun: str) -> Callable[[F], F]:
             "--field",
             "fields",
             multiple=True,
-            help=f"DIR: JSON/JSONL field to {verb} (dotted path, repeatable; default text).",
+            help=f"{fields_for}: JSON/JSONL field to {verb} (dotted path, repeatable; "
+            "default text).",
         )(command)
         return click.option(
             "--out",
@@ -32,3 +42,47 @@ def output_options(verb: str, noun: str) -> Callable[[F], F]:
         )(command)
 
     return decorate
+
+
+def text_option(command: F) -> F:
+    """`--text TEXT`: the input given inline instead of a FILE."""
+    return click.option(
+        "--text", "inline", metavar="TEXT", help="The text itself, instead of a FILE."
+    )(command)
+
+
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal (nothing piped in)."""
+    stream = sys.stdin
+    return stream is not None and stream.isatty()
+
+
+def looks_like_text(source: str) -> bool:
+    """A FILE argument that is really inline text: no such path, and it has a space
+    or a line break but no file suffix (``"Der Bundestag hat ..."``). Anything else that
+    does not exist stays a missing file (exit 3), so a mistyped name is never translated."""
+    if not any(ch.isspace() for ch in source) or os.path.lexists(source):
+        return False
+    return re.search(r"\.[A-Za-z0-9]{1,5}$", source.strip()) is None
+
+
+def read_source(source: str | None, inline: str | None) -> Any:
+    """The `InputText` of a command's input: `--text`, inline text given as FILE, a
+    path, ``-``, or standard input when FILE is left out and something is piped in.
+
+    No input at all (FILE left out on a terminal) is a usage error; FILE together with
+    `--text` too.
+    """
+    from toolkit.files import InputText, read_input
+
+    if inline is not None:
+        if source is not None:
+            raise click.UsageError("give FILE or --text, not both")
+        return InputText(inline, "<text>", "utf-8")
+    if source is None:
+        if stdin_is_terminal():
+            raise click.UsageError("missing FILE (use - for standard input, or --text TEXT)")
+        source = "-"
+    if looks_like_text(source):
+        return InputText(source, "<text>", "utf-8")
+    return read_input(source)

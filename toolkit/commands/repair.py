@@ -7,9 +7,12 @@ from pathlib import Path
 
 import click
 
+from toolkit.commands.options import text_option
+
 
 @click.command()
-@click.argument("source", metavar="FILE|-")
+@click.argument("source", required=False, metavar="FILE|-|TEXT")
+@text_option
 @click.option(
     "--out",
     "-o",
@@ -18,7 +21,11 @@ import click
     help="Write the repaired text to FILE (atomically) instead of standard output.",
 )
 @click.option(
-    "--lang", "-l", help="Language of the text (ISO 639-1 code); detected if left out or auto."
+    "--from",
+    "--lang",
+    "-l",
+    "lang",
+    help="Language of the text (ISO code); detected if left out or auto. --lang: the same.",
 )
 @click.option(
     "--engine",
@@ -32,24 +39,31 @@ import click
 )
 @click.pass_obj
 def repair(
-    state, source: str, out_path: str | None, lang: str | None, engine: str | None, mode: str | None
+    state,
+    source: str | None,
+    inline: str | None,
+    out_path: str | None,
+    lang: str | None,
+    engine: str | None,
+    mode: str | None,
 ) -> None:
-    """Repair machine-translation artifacts in FILE (or - for standard input).
+    """Repair machine-translation artifacts in FILE (or - / piped standard input, --text).
 
     Prints the repaired text, or with --out writes it to a file; --diff, --json and
     --explain print what changed instead. Every edit names the rule that made it;
     suspect spans no rule may change by itself are reported as flags.
     """
+    from toolkit.commands.options import read_source
     from toolkit.errors import OutputError
-    from toolkit.files import check_output, read_input, write_atomic
+    from toolkit.files import check_output, write_atomic
     from toolkit.repair import repair as run_repair
     from toolkit.repair.report import as_json, explain, flag_summary, unified_diff
 
     if out_path and Path(out_path).is_dir():
         raise OutputError(f"--out {out_path}: is a directory; repair writes one file")
-    data = read_input(source)
+    data = read_source(source, inline)
     if out_path:
-        check_output(out_path, source)
+        check_output(out_path, None if data.name.startswith("<") else data.name)
     for warning in data.warnings:
         state.warn(warning)
     config = state.config(**{"repair.engine": engine})

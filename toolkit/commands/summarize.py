@@ -3,51 +3,97 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from toolkit.commands.options import output_options
+from toolkit.commands.options import output_options, text_option
+from toolkit.translate.document import FORMAT_SUFFIXES, structured_suffix
 
 if TYPE_CHECKING:
     from toolkit.langs import Target
 
 
+class WordBudget(click.ParamType):
+    """`--words`: a number of words (60) or a proportion of the article's words (20%)."""
+
+    name = "N|P%"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int | float:
+        if isinstance(value, (int, float)):
+            return value
+        text = str(value).strip()
+        try:
+            if text.endswith("%"):
+                share = float(text[:-1])
+                if not 0 < share <= 100:
+                    raise ValueError
+                return share / 100  # a float in (0, 1]: a proportion
+            count = int(text)
+        except ValueError:
+            self.fail(f"{value!r} is not a word count (60) or a percentage (20%)", param, ctx)
+        if count < 1:
+            self.fail(f"{value!r} is not at least 1", param, ctx)
+        return count
+
+
 @click.command()
-@click.argument("source", metavar="FILE|DIR|-")
+@click.argument("source", required=False, metavar="FILE|DIR|-")
+@text_option
 @click.option(
     "--to", "to", help="Brief languages, comma-separated (default: the source's; DIR: required)."
 )
 @click.option("--from", "src", default="auto", show_default=True, help="Source language, or auto.")
+@click.option(
+    "--input-format",
+    type=click.Choice(sorted(FORMAT_SUFFIXES)),
+    help="Read FILE (or standard input) as this format instead of by its suffix.",
+)
 @click.option("--sentences", type=click.IntRange(min=1), help="Summary length in sentences.")
-@click.option("--words", type=click.IntRange(min=1), help="Summary length in words (at most).")
+@click.option(
+    "--words", type=WordBudget(), help="Summary length in words (at most): 60, or 20% of the text."
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
+    default=None,
+    help="Output format: text (default), markdown or json.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as --format json).")
+@click.option("--model", help="Translation model for the briefs (hub id or local directory).")
+@click.option("--engine", help="Translation engine for the briefs: torch (default) or ct2.")
+@click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
+@click.option("--strict", is_flag=True, help="Exit 10 when a brief fails its fact checks.")
 @output_options("summarize", "brief")
 @click.pass_obj
 def summarize(
     state,
-    source: str,
+    source: str | None,
+    inline: str | None,
     to: str | None,
     src: str,
+    input_format: str | None,
     sentences: int | None,
-    words: int | None,
-    fmt: str,
+    words: int | float | None,
+    fmt: str | None,
+    as_json: bool,
+    model: str | None,
+    engine: str | None,
+    no_cache: bool,
+    strict: bool,
     out: str | None,
     fields: tuple[str, ...],
     force: bool,
 ) -> None:
-    """Summarize FILE (or - for standard input) and write a brief in each --to language.
+    """Summarize FILE (or - for standard input, or --text) with a brief per --to language.
 
-    The summary is extractive by default (no model needed). Briefs in other languages
-    are translations with local models; a language whose model is missing is reported
-    with the `toolkit models pull` command that fetches it, the other briefs are still
-    written, and the exit code is 6 (partial result).
+    The summary is extractive by default (no model needed) and is always shown, in the
+    source language, even when no brief in that language was asked for. Briefs in other
+    languages are translations with local models; a language whose model is missing is
+    reported once with every model it needs, the other briefs are still written, and
+    the exit code is 6 (partial result), or 9 when no brief at all could be made.
+    Every brief is fact-checked; with --strict a brief with warnings exits 10.
 
     A DIR gets one plain-text brief per file and language in --out, resumable: see
     docs/batch.md.
@@ -56,27 +102,28 @@ def summarize(
 
     if sentences is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
-    if source != "-" and Path(source).is_dir():
+    if as_json and fmt not in (None, "json"):
+        raise click.UsageError(f"--json and --format {fmt} exclude each other")
+    fmt = "json" if as_json else fmt or "text"
+    config = state.config(
+        **{"translate.engine": engine, "translate.cache": False if no_cache else None}
+    )
+    given = None if src == "auto" else src
+    if source not in (None, "-") and inline is None and Path(source).is_dir():
         from toolkit.batch.cli import summarize_folder
 
         if fmt != "text":
             raise click.UsageError("--format applies to a FILE; folder briefs are plain text")
-        summarize_folder(
-            state,
-            state.config(),
-            source,
-            to,
-            out,
-            fields,
-            src=src,
-            sentences=sentences,
-            words=words,
-            force=force,
-        )
+        if isinstance(words, float):
+            raise click.UsageError("--words P% applies to a FILE; give a word count for a DIR")
+        options = {"src": given, "sentences": sentences, "words": words, "force": force}
+        summarize_folder(state, config, source, to, out, fields, strict=strict, **options)
         return
     targets = parse_languages(to)
-    with Pipeline(state.config()) as pipeline:
-        summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, out)
+    with Pipeline(config, translator=_translator(config, model)) as pipeline:
+        job = {"sentences": sentences, "words": words, "src": given, "strict": strict}
+        job["input_format"] = input_format
+        summarize_one(state, pipeline, source, inline, targets, job, fmt, out)
 
 
 def parse_languages(value: str | None) -> list[Target]:
@@ -92,36 +139,98 @@ def parse_languages(value: str | None) -> list[Target]:
     return parse_targets(value)
 
 
-def summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, out) -> None:
-    """Read one input, run the pipeline, write the result; exit 6 if a brief is missing."""
+def _translator(config: Any, model: str | None) -> Any:
+    """The translator for the briefs: the pipeline's own (None) unless --model pins one."""
+    if model is None:
+        return None
+    from toolkit.translate import Translator
+
+    return PinnedModel(Translator(config), model)
+
+
+class PinnedModel:
+    """A `Translator` whose every call uses one model (`summarize --model`)."""
+
+    def __init__(self, translator: Any, model: str) -> None:
+        self._translator = translator
+        self._model = model
+
+    def translate(self, texts: Any, to: str, src: str | None = None, model: Any = None) -> Any:
+        return self._translator.translate(texts, to, src=src, model=self._model)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._translator, name)
+
+
+def summarize_one(state, pipeline, source, inline, targets, job, fmt, out) -> None:
+    """Read one input, run the pipeline, write the result; then the exit code: 9 when
+    no brief was made, 6 when some are missing, 10 with --strict when one fails its
+    fact checks."""
     import time
 
-    from toolkit.errors import PartialResultError
-    from toolkit.files import check_output, read_input, write_atomic
+    from toolkit.commands.options import read_source
+    from toolkit.files import check_output, write_atomic
     from toolkit.pipeline.render import render_result
+    from toolkit.summarize.tokenize import word_count
 
     start = time.perf_counter()
-    document = read_input(source)
+    document = read_source(source, inline)
     read_seconds = time.perf_counter() - start
     if out:
-        check_output(out, source)
+        check_output(out, None if document.name.startswith("<") else document.name)
     for warning in document.warnings:
         state.warn(warning)
+    text = readable_text(document, job["input_format"])
+    words = job["words"]
+    if isinstance(words, float):  # a proportion of the article
+        words = max(1, round(words * word_count(text)))
     result = pipeline.run(
-        document.text,
+        text,
         to=targets,
-        sentences=sentences,
+        sentences=job["sentences"],
         words=words,
-        lang=src,
+        lang=job["src"],
         name=document.name,
     )
     result.timings = {"read": read_seconds, **result.timings}
-    text = render_result(result, fmt)
+    shown = render_result(result, fmt)
     if out:
-        write_atomic(out, text)
+        write_atomic(out, shown)
     else:
-        click.echo(text, nl=False)
-    if result.partial:
-        missing = ", ".join(b.lang for b in result.missing)
-        fixes = "; ".join(dict.fromkeys(b.hint or b.error or "" for b in result.missing))
-        raise PartialResultError(f"partial result: no brief for {missing}", hint=fixes)
+        click.echo(shown, nl=False)
+    raise_for_outcome(result.briefs, strict=job["strict"])
+
+
+def readable_text(document: Any, input_format: str | None) -> str:
+    """The prose of a Markdown, HTML or SRT file (its paragraphs, as a folder run reads
+    them: no front matter, markup or timings); any other input as it is."""
+    from toolkit.formats import parse
+
+    name = "" if document.name.startswith("<") else document.name
+    suffix = structured_suffix(name, input_format)
+    if suffix is None or suffix in (".json", ".jsonl"):
+        return document.text
+    return "\n\n".join(parse(f"input{suffix}", document.text).paragraphs)
+
+
+def raise_for_outcome(briefs: list[Any], *, strict: bool) -> None:
+    """The exit code of a set of briefs: `NoResultError` (9) when none was produced,
+    `PartialResultError` (6) when some are missing, `FactCheckError` (10) with `strict`
+    when a produced one has fact-check warnings; nothing when all are fine."""
+    from toolkit.errors import OFFLINE_ROUTE, FactCheckError, NoResultError, PartialResultError
+    from toolkit.pipeline.render import without_offline
+
+    missing = [b for b in briefs if not b.ok]
+    if missing:
+        langs = ", ".join(b.lang for b in missing)
+        hints = [b.hint or b.error or "" for b in missing]
+        fixes = "; ".join(dict.fromkeys(without_offline(hint) for hint in hints))
+        if any(OFFLINE_ROUTE in hint for hint in hints):
+            fixes += f"; {OFFLINE_ROUTE}"
+        if len(missing) == len(briefs):
+            raise NoResultError(f"no brief could be made ({langs})", hint=fixes)
+        raise PartialResultError(f"partial result: no brief for {langs}", hint=fixes)
+    failing = [b for b in briefs if b.warnings]
+    if strict and failing:
+        counts = ", ".join(f"{b.lang}: {len(b.warnings)}" for b in failing)
+        raise FactCheckError(f"fact checks failed ({counts} warnings)")

@@ -1,8 +1,9 @@
 """Show a pipeline `Result` as plain text, Markdown or JSON.
 
 Every format shows each brief with its language and its fact-check warnings, and lists
-the languages that could not be produced with the command that fixes them. The JSON
-form is `Result.to_dict()`; its fields are documented in docs/summarize.md.
+the languages that could not be produced with the command that fixes them; the summary
+in the source language is shown even when no brief in that language was asked for. The
+JSON form is `Result.to_dict()`; its fields are documented in docs/summarize.md.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from toolkit.errors import OFFLINE_ROUTE
 from toolkit.langs import language_name
 
 if TYPE_CHECKING:
@@ -45,14 +47,24 @@ def _made_with(brief: Brief) -> str:
     return f"{brief.engine}{models}"
 
 
+def _source_summary(result: Result) -> str | None:
+    """The summary in the source language when no brief in that language was asked for
+    (it is computed anyway; hiding it behind missing briefs would lose it)."""
+    if any(brief.lang == result.lang for brief in result.briefs) or not result.summary.text:
+        return None
+    return result.summary.text
+
+
 def _text(result: Result) -> str:
     lines = [_source_line(result), ""]
+    summary = _source_summary(result)
+    if summary is not None:
+        lines += [f"== {language_name(result.lang)}, source summary == [{result.summary.method}]"]
+        lines += [summary, ""]
     for brief in result.briefs:
         if not brief.ok:
             lines.append(f"== {language_name(brief.lang)}: MISSING ==")
-            lines.append(f"{brief.error}")
-            if brief.hint:
-                lines.append(brief.hint)
+            lines.append(f"{brief.error} (the fix is listed below)")
             lines.append("")
             continue
         lines.append(f"== {language_name(brief.lang)} == [{_made_with(brief)}]")
@@ -66,12 +78,13 @@ def _text(result: Result) -> str:
 
 def _markdown(result: Result) -> str:
     lines = [f"# Briefs: {result.name}", "", _source_line(result), ""]
+    summary = _source_summary(result)
+    if summary is not None:
+        lines += [f"## {language_name(result.lang)}: source summary", "", summary, ""]
+        lines += [f"*Made with: {result.summary.method}*", ""]
     for brief in result.briefs:
         if not brief.ok:
-            lines += [f"## {language_name(brief.lang)}: missing", "", brief.error or ""]
-            if brief.hint:
-                lines += ["", _code(brief.hint)]
-            lines.append("")
+            lines += [f"## {language_name(brief.lang)}: missing", "", brief.error or "", ""]
             continue
         lines += [f"## {language_name(brief.lang)}", "", brief.text, ""]
         lines += [f"*Made with: {_made_with(brief)}*", ""]
@@ -89,11 +102,21 @@ def _missing_lines(result: Result, code) -> list[str]:
         return []
     codes = ", ".join(b.lang for b in missing)
     lines = [f"Missing languages: {codes}. To produce them:"]
-    lines += [f"- {b.lang}: {code(b.hint or b.error or '')}" for b in missing]
+    lines += [f"- {b.lang}: {code(without_offline(b.hint or b.error or ''))}" for b in missing]
+    if any(b.hint and OFFLINE_ROUTE in b.hint for b in missing):
+        lines.append(f"- {OFFLINE_ROUTE}")
     return lines
+
+
+def without_offline(hint: str) -> str:
+    """A hint without the offline route, so a list of fixes can say that once."""
+    return hint.replace(f"; {OFFLINE_ROUTE}", "")
 
 
 def _code(hint: str) -> str:
     """A hint with its command in Markdown code: "fetch it with: `toolkit models pull x`"."""
-    head, sep, command = hint.partition("toolkit ")
-    return f"{head}`{sep}{command}`" if sep else hint
+    head, sep, rest = hint.partition("toolkit ")
+    if not sep:
+        return hint
+    command, semicolon, tail = rest.partition(";")
+    return f"{head}`{sep}{command}`{semicolon}{tail}"

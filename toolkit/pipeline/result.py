@@ -34,12 +34,20 @@ class Brief:
 
     @property
     def ok(self) -> bool:
+        """The brief was produced (its fact checks may still have failed: `passed`)."""
         return self.error is None
 
+    @property
+    def passed(self) -> bool:
+        """Produced and without fact-check warnings: safe to publish unread."""
+        return self.ok and not self.warnings
+
     def to_dict(self) -> dict[str, Any]:
+        """JSON: `ok` is `passed` (fact checks included); `produced` is `Brief.ok`."""
         return {
             "lang": self.lang,
-            "ok": self.ok,
+            "ok": self.passed,
+            "produced": self.ok,
             "text": self.text,
             "engine": self.engine,
             "models": list(self.models),

@@ -204,3 +204,25 @@ def _download_patterns(ref: str) -> list[str]:
     if any(name.endswith(".safetensors") for name in files):
         return [*_MODEL_FILES, "*.safetensors"]
     return [*_MODEL_FILES, "pytorch_model*.bin"]
+
+
+def remove_cached(ref: str, config: ModelSettings) -> int:
+    """Delete a downloaded hub model from the cache; the bytes freed.
+
+    Raises `InputError` (exit 3) for a model not in the cache, a local directory or a
+    Firefox Translations reference: only what `toolkit models pull` put there is removed.
+    """
+    import shutil
+
+    validate_ref(ref)
+    if is_path(ref) or bergamot_files.is_ref(ref):
+        raise InputError(
+            f"{ref} is not a downloaded hub model; nothing removed",
+            hint="local directories and bundled models are left to you",
+        )
+    folder = cache_dir(config) / ("models--" + ref.replace("/", "--"))
+    if not folder.is_dir():
+        raise InputError(f"{ref} is not in the model cache {cache_dir(config)}")
+    freed = disk_size(folder)
+    shutil.rmtree(folder)
+    return freed

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import overload
 
 from toolkit.config import Config, require_config
-from toolkit.errors import ToolkitError, UnsupportedLanguageError
+from toolkit.errors import ModelUnavailableError, ToolkitError, UnsupportedLanguageError
 from toolkit.langs import Target, normalize, source_language, target
 from toolkit.text import require_text
 from toolkit.translate import registry
@@ -41,6 +41,7 @@ class TranslatorStats:
     model_loads: int = 0
     sentences_translated: int = 0  # sent to a model (after memory and de-duplication)
     batches: int = 0
+    pieces_translated: int = 0  # sentence pieces out of the model so far (live progress)
     memory_hits: int = 0
     memory_misses: int = 0
 
@@ -244,6 +245,7 @@ class Translator:
             for i, result in zip(batch, results, strict=True):
                 outputs[i] = result
             self.stats.batches += 1
+            self.stats.pieces_translated += len(batch)
         self.stats.sentences_translated += len(sentences)
         grouped: list[list[str]] = [[] for _ in sentences]
         for owner, output in zip(owners, outputs, strict=True):
@@ -261,8 +263,10 @@ class Translator:
         for route in candidates:
             if all(self._find(leg.model) for leg in route.legs):
                 return route
-        missing = next(leg.model for leg in candidates[0].legs if not self._find(leg.model))
-        raise unavailable(missing)
+        missing = [leg.model for leg in candidates[0].legs if not self._find(leg.model)]
+        if len(missing) == 1:
+            raise unavailable(missing[0])
+        raise ModelUnavailableError(missing[0], models=missing, pull=f"{src}-{tgt}")
 
     def _find(self, ref: str) -> LocalModel | None:
         if ref not in self._local:

@@ -37,7 +37,7 @@ function renderBriefs(briefs) {
     const card = el("div", undefined, "brief");
     card.dataset.lang = b.lang;
     card.append(el("h3", b.lang));
-    if (b.ok) {
+    if (b.produced ?? b.ok) {  // ok: produced and fact checks passed
       const name = `brief-${b.lang}`;
       texts[name] = b.text;
       const body = el("p", b.text, "brief-text");
