@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = [
     "The minister spoke to reporters on Monday.",
     "Talks between the two sides resumed in Geneva.",

@@ -12,7 +12,7 @@ from cli_helpers import assert_clean_error, run_cli
 from toolkit.batch.cli import report_text
 from toolkit.batch.report import FAILED, BatchReport, FileReport
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "en_nato_taliban_machine_translated.txt"
 GERMAN = ROOT / "seeds" / "de_china_hiv_cases.txt"
 

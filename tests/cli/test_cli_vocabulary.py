@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "en_nato_taliban_machine_translated.txt"
 GERMAN = "Der Bundestag hat heute ein neues Gesetz beschlossen, das viele Bürger betrifft."
 

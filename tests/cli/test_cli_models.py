@@ -12,7 +12,7 @@ from cli_helpers import assert_clean_error, run_cli
 
 from toolkit.errors import OFFLINE_ROUTE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RUSSIAN = ROOT / "seeds" / "ru_shark_lobster_dive.txt"
 GERMAN = ROOT / "seeds" / "de_china_hiv_cases.txt"
 
