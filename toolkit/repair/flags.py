@@ -13,14 +13,9 @@ from collections.abc import Callable
 
 import regex
 
+from toolkit.repair.doubles import double_candidates, is_intentional_double, may_be_reduplication
 from toolkit.repair.edits import Flag
-from toolkit.repair.rules import (
-    Context,
-    double_candidates,
-    is_intentional_double,
-    may_be_reduplication,
-    straight_shape,
-)
+from toolkit.repair.rules import Context, straight_shape
 from toolkit.repair.scan import WORD, inside, quote_marks, quoted_spans
 from toolkit.text import Span, paragraphs, sentences
 
@@ -185,7 +180,7 @@ def doubled_word(text: str, ctx: Context) -> list[Flag]:
         if (
             ctx.profile.flag_only_doubles
             or is_intentional_double(text, m, ctx)
-            or may_be_reduplication(m, ctx)
+            or may_be_reduplication(text, m, ctx)
         ):
             flags.append(
                 _flag(

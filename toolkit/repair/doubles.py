@@ -1,0 +1,121 @@
+"""Doubled words: which a rule may remove and which only a person can judge.
+
+A word written twice in a row is usually a slip ("the the"), but it may be grammar
+("had had", "die die", Vietnamese "dần dần") or a name ("Walla Walla", "Pago Pago").
+`doubled_words` (in `RULES`) removes the doubles that cannot be either; the
+`doubled_word` check in `flags.py` reports the rest.
+
+A doubled capitalized word is a name that doubles, or a slip in a name. The slip is
+certain when the double is one part of a longer name, "Alex Alex Noren", "Nancy Pelosi
+Pelosi", "Lopez Lopez Obrador": reduplicated names are two words of their own, so a
+capitalized word right before or after the pair (not the sentence's first word, which
+is capitalized anyway) shows a name that already has its parts. The known reduplicated
+names that also head longer names ("Walla Walla University", "Tom Tom Club") are
+listed in `REDUPLICATED_NAMES` and stay. A capitalized function word ("Den Den Namen",
+sentence-initial) and an all-capital acronym ("UK UK", "HIV HIV") are no name that
+doubles, in any language.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from toolkit.repair.edits import Change
+from toolkit.repair.languages import LATIN_LETTER_NAMES_ARABIC
+from toolkit.repair.scan import token_after, token_before
+
+if TYPE_CHECKING:
+    from toolkit.repair.rules import Context
+
+_DOUBLE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sep>[ \u00a0])(?P=w)"
+    r"(?![\p{L}\p{M}\p{N}'’\-@/_])"
+)
+
+# Reduplicated names (places, bands, brands) that may head a longer name; lowercase.
+REDUPLICATED_NAMES = frozenset(
+    """walla wagga pago bora sing baden tom duran talk mahi cha bam dum kota ylang berri
+    mau lulu bonga""".split()
+)
+
+# A capitalized word that continues a name: letters, marks, inner apostrophes, hyphens.
+_NAME_PART = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*")
+# What may stand before a sentence's first word: nothing, or opening punctuation.
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…:;]\s*|[\"“”„«»‘’'(\[]\s*)$")
+_MAX_LOOKBACK = 8  # characters before a word that decide whether it starts a sentence
+
+
+def doubled_words(text: str, ctx: Context) -> list[Change]:
+    """A word written twice in a row is written once.
+
+    Examples: "played the the carillon" -> "played the carillon", "командная тактика
+    тактика" -> "командная тактика", "UK UK" -> "UK", "Alex Alex Noren" -> "Alex
+    Noren". Not touched (flagged instead): grammatical or emphatic doubles ("had had",
+    "that that", "nous nous", "die die", "πολύ πολύ", "کم کم"), a doubled capitalized
+    word standing alone, which may be a name ("Walla Walla", "Pago Pago", "Duran
+    Duran"), doubled content words in languages where reduplication is grammar
+    (Vietnamese, Indonesian, Turkish, Hindi...: "dần dần", "yavaş yavaş"), doubles that
+    differ in case ("Nous nous"), numbers, hyphenated words ("Baden-Baden", "și și-a"),
+    letters spelling an acronym ("سي إن إن" for CNN), and Pashto, where reduplication is
+    common enough that only a flag is safe.
+    """
+    if ctx.profile.flag_only_doubles:
+        return []
+    return [
+        Change(m.start("sep"), m.end(), "")
+        for m in double_candidates(text)
+        if not is_intentional_double(text, m, ctx) and not may_be_reduplication(text, m, ctx)
+    ]
+
+
+def double_candidates(text: str) -> list[regex.Match]:
+    """Every place where the same word appears twice in a row, separated by a space."""
+    return list(_DOUBLE.finditer(text))
+
+
+def is_intentional_double(text: str, m: regex.Match, ctx: Context) -> bool:
+    """Whether a doubled word may be deliberate (grammar, emphasis, spelled acronym)."""
+    word = m.group("w")
+    if word.lower() in ctx.profile.intentional_doubles:
+        return True
+    if word in LATIN_LETTER_NAMES_ARABIC:
+        before = token_before(text, m.start() - 1) if m.start() > 0 else ""
+        after = token_after(text, m.end() + 1) if m.end() < len(text) else ""
+        if any(w.strip(".,،:؛") in LATIN_LETTER_NAMES_ARABIC for w in (before, after)):
+            return True  # سي إن إن (CNN), بی بی سی (BBC)
+    return False
+
+
+def may_be_reduplication(text: str, m: regex.Match, ctx: Context) -> bool:
+    """Whether a doubled word may be a reduplicated name or a reduplicated word.
+
+    An all-capital acronym ("UK UK", "HIV HIV") is a slip in every language. A
+    capitalized word may be a name that doubles ("Walla Walla", "Sing Sing", "Tom
+    Tom"), unless it is a function word or one part of a longer name (see the module
+    docstring); in a reduplicating language any other word but a function word may be
+    grammar ("dần dần", "sık sık", "घर घर").
+    """
+    word = m.group("w")
+    if len(word) > 1 and word.isupper():
+        return False
+    if word[0].isupper():
+        if word.lower() in REDUPLICATED_NAMES:
+            return True
+        return word.lower() not in ctx.profile.function_words and not _inside_longer_name(text, m)
+    return ctx.profile.may_reduplicate(word)
+
+
+def _inside_longer_name(text: str, m: regex.Match) -> bool:
+    """Whether the capitalized double `m` has another capitalized name part next to it."""
+    after = token_after(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else ""
+    if _NAME_PART.fullmatch(after.rstrip(',.;:!?)»”’"')):
+        return True
+    if m.start() < 2 or text[m.start() - 1] != " ":
+        return False
+    before = token_before(text, m.start() - 1)
+    if not _NAME_PART.fullmatch(before):
+        return False
+    head = m.start() - 1 - len(before)
+    return not _SENTENCE_START.search(text[max(0, head - _MAX_LOOKBACK) : head])
