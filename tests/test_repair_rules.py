@@ -470,10 +470,53 @@ def test_doubled_names_and_reduplication_are_flagged_not_removed(text, lang, dou
         ("Bakan ve ve başkan geldi.", "tr", "Bakan ve başkan geldi."),
         ("sürücüsünün sürücüsünün aracı", "tr", "sürücüsünün aracı"),
         ("यह सरकार के के लिए है।", "hi", "यह सरकार के लिए है।"),
+        ("Sống chung với HIV HIV ở Trung Quốc.", "vi", "Sống chung với HIV ở Trung Quốc."),
+        (
+            "Er sagte das. Den Den Namen nannte er nicht.",
+            "de",
+            "Er sagte das. Den Namen nannte er nicht.",
+        ),
     ],
 )
 def test_doubled_acronyms_and_function_words_are_still_removed(text, lang, expected):
     assert_fix(text, lang, expected, "doubled_words")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # a doubled part of a longer name: the name already has its parts
+        ("He was paired with Alex Alex Noren.", "en", "He was paired with Alex Noren."),
+        ("House Leader Nancy Pelosi Pelosi said no.", "en", "House Leader Nancy Pelosi said no."),
+        ("Russie : Lewis Hamilton Hamilton gagne.", "fr", "Russie : Lewis Hamilton gagne."),
+        ("O Conselho de Segurança Segurança votou.", "pt", "O Conselho de Segurança votou."),
+        # the word stands alone elsewhere: a name that doubles is always written doubled
+        (
+            "David Johnson, son of Johnson Johnson, spoke.",
+            "en",
+            "David Johnson, son of Johnson, spoke.",
+        ),
+        # German capitalizes every noun: a capital is no sign of a name there
+        ("Dort wurde ein Hai Hai gesehen.", "de", "Dort wurde ein Hai gesehen."),
+    ],
+)
+def test_doubled_capitalized_words_with_evidence_of_a_slip_are_removed(text, lang, expected):
+    assert_fix(text, lang, expected, "doubled_words")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "double"),
+    [  # names that double and head a longer name, or follow a sentence's first word
+        ("Walla Walla University is near Walla Walla.", "en", "Walla Walla"),
+        ("Tom Tom Club played.", "en", "Tom Tom"),
+        ("In Pago Pago it rained.", "en", "Pago Pago"),
+        ("Sie fuhren nach Baden Baden.", "de", "Baden Baden"),
+        ("Trump Trump said no.", "en", "Trump Trump"),  # no evidence either way: a flag
+    ],
+)
+def test_doubled_names_without_evidence_of_a_slip_stay_flagged(text, lang, double):
+    result = repair(text, lang)
+    assert result.text == text and result.edits == []
+    assert double in {f.text for f in result.flags if f.rule == "doubled_word"}
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ doubles, in any language.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -45,6 +46,10 @@ _NAME_PART = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*")
 # What may stand before a sentence's first word: nothing, or opening punctuation.
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:;]\s*|[\"“”„«»‘’'(\[]\s*)$")
 _MAX_LOOKBACK = 8  # characters before a word that decide whether it starts a sentence
+_TRAILING = ",.;:!?)»”’\"'"
+_CAPITALIZED_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])\p{Lu}[\p{L}\p{M}]*")
+# Lowercase words inside a name ("Conselho de Segurança", "Tribunal da Relação").
+_NAME_PARTICLES = frozenset("de da do dos das del della di du des van von der den of la le".split())
 
 
 def doubled_words(text: str, ctx: Context) -> list[Change]:
@@ -93,9 +98,9 @@ def may_be_reduplication(text: str, m: regex.Match, ctx: Context) -> bool:
 
     An all-capital acronym ("UK UK", "HIV HIV") is a slip in every language. A
     capitalized word may be a name that doubles ("Walla Walla", "Sing Sing", "Tom
-    Tom"), unless it is a function word or one part of a longer name (see the module
-    docstring); in a reduplicating language any other word but a function word may be
-    grammar ("dần dần", "sık sık", "घर घर").
+    Tom") unless something shows a slip (see the module docstring); in a reduplicating
+    language any other word but a function word may be grammar ("dần dần", "sık sık",
+    "घर घर").
     """
     word = m.group("w")
     if len(word) > 1 and word.isupper():
@@ -103,19 +108,60 @@ def may_be_reduplication(text: str, m: regex.Match, ctx: Context) -> bool:
     if word[0].isupper():
         if word.lower() in REDUPLICATED_NAMES:
             return True
-        return word.lower() not in ctx.profile.function_words and not _inside_longer_name(text, m)
+        return not (
+            ctx.profile.capitalized_nouns
+            or word.lower() in ctx.profile.function_words
+            or _inside_longer_name(text, m, ctx)
+            or _also_alone(text, m)
+        )
     return ctx.profile.may_reduplicate(word)
 
 
-def _inside_longer_name(text: str, m: regex.Match) -> bool:
-    """Whether the capitalized double `m` has another capitalized name part next to it."""
+def _inside_longer_name(text: str, m: regex.Match, ctx: Context) -> bool:
+    """Whether the capitalized double `m` has another part of a name next to it.
+
+    The part after ("Alex Alex Noren"), or the one before ("Lewis Hamilton Hamilton",
+    "Conselho de Segurança Segurança", past a name particle), unless that one is a
+    function word capitalized as a sentence's first ("In Walla Walla").
+    """
     after = token_after(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else ""
-    if _NAME_PART.fullmatch(after.rstrip(',.;:!?)»”’"')):
+    if _NAME_PART.fullmatch(after.rstrip(_TRAILING)):
         return True
-    if m.start() < 2 or text[m.start() - 1] != " ":
+    end = m.start() - 1
+    if end < 1 or text[end] != " ":
         return False
-    before = token_before(text, m.start() - 1)
+    before = token_before(text, end)
+    if before in _NAME_PARTICLES and end - len(before) >= 2:
+        end -= len(before) + 1
+        before = token_before(text, end) if text[end] == " " else ""
     if not _NAME_PART.fullmatch(before):
         return False
-    head = m.start() - 1 - len(before)
-    return not _SENTENCE_START.search(text[max(0, head - _MAX_LOOKBACK) : head])
+    head = end - len(before)
+    starts = _SENTENCE_START.search(text[max(0, head - _MAX_LOOKBACK) : head])
+    return not starts or before.lower() not in ctx.profile.function_words
+
+
+def _also_alone(text: str, m: regex.Match) -> bool:
+    """Whether the doubled word also stands alone in the text: a name that doubles
+    ("Walla Walla") is written doubled every time, so a single "Johnson" before
+    "Johnson Johnson" shows the slip."""
+    return m.group("w") in _alone_capitalized(text)
+
+
+@lru_cache(maxsize=4)
+def _alone_capitalized(text: str) -> frozenset[str]:
+    """The capitalized words of `text` that occur at least once with no copy beside them
+    (one pass over the words; cached, since each doubled word of a text asks)."""
+    words = list(_CAPITALIZED_WORD.finditer(text))
+    alone = set()
+    for i, w in enumerate(words):
+        doubled = any(
+            0 <= j < len(words)
+            and words[j].group() == w.group()
+            and text[min(w.end(), words[j].end()) : max(w.start(), words[j].start())]
+            in (" ", "\u00a0")
+            for j in (i - 1, i + 1)
+        )
+        if not doubled:
+            alone.add(w.group())
+    return frozenset(alone)

@@ -37,6 +37,11 @@ REDUPLICATING = frozenset({"vi", "id", "ms", "tr", "hi", "ur", "bn", "mr", "tl"}
 _REDUPLICATION_MAX_SYLLABLES = {"tr": 2}
 _VOWELS = {"tr": "aeıioöuüâîû"}
 
+# Languages that capitalize every noun: a capitalized word there is no sign of a name, so
+# a doubled one ("Teams Teams", "Hai Hai") is removed like any other (listed
+# reduplicated names such as "Baden Baden" stay).
+CAPITALIZED_NOUNS = frozenset({"de", "lb"})
+
 # Languages whose words are not separated by spaces: no rule adds or removes spaces.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 
@@ -236,6 +241,7 @@ class LanguageProfile:
     ordinal_period: bool
     flag_only_doubles: bool
     reduplicating: bool
+    capitalized_nouns: bool
     unspaced: bool
     text_follows_closing_quote: bool
     low_opening_quotes: bool
@@ -281,6 +287,7 @@ def profile(code: str) -> LanguageProfile:
         ordinal_period=code in ORDINAL_PERIOD,
         flag_only_doubles=code in FLAG_ONLY_DOUBLES,
         reduplicating=code in REDUPLICATING,
+        capitalized_nouns=code in CAPITALIZED_NOUNS,
         unspaced=code in UNSPACED,
         text_follows_closing_quote=code in TEXT_FOLLOWS_CLOSING_QUOTE,
         low_opening_quotes=code in LOW_OPENING_QUOTES,
