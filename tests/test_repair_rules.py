@@ -484,6 +484,31 @@ def test_doubled_acronyms_and_function_words_are_still_removed(text, lang, expec
 
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
+    [  # Vietnamese: a doubled syllable of a compound word (by the shipped word list)
+        ("Chấn thương nghiêm nghiêm trọng.", "vi", "Chấn thương nghiêm trọng."),
+        ("Các thành thành viên họp.", "vi", "Các thành viên họp."),
+    ],
+)
+def test_a_doubled_syllable_of_a_compound_word_is_removed(text, lang, expected):
+    assert_fix(text, lang, expected, "doubled_words")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh ấy trở thành thành viên NATO.",  # two words that meet: trở thành + thành viên
+        "Trời lạnh lạnh hơn.",  # neither copy forms a word: unknown reduplication
+        "Họ khăng khăng từ chối.",  # the pair is itself a word
+    ],
+)
+def test_vietnamese_doubles_that_may_be_grammar_are_only_flagged(text):
+    result = repair(text, "vi")
+    assert result.text == text and result.edits == []
+    assert any(f.rule == "doubled_word" for f in result.flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
     [  # a doubled part of a longer name: the name already has its parts
         ("He was paired with Alex Alex Noren.", "en", "He was paired with Alex Noren."),
         ("House Leader Nancy Pelosi Pelosi said no.", "en", "House Leader Nancy Pelosi said no."),

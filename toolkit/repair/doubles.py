@@ -18,7 +18,9 @@ doubles, in any language.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import gzip
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
@@ -46,7 +48,13 @@ _NAME_PART = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*")
 # What may stand before a sentence's first word: nothing, or opening punctuation.
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:;]\s*|[\"“”„«»‘’'(\[]\s*)$")
 _MAX_LOOKBACK = 8  # characters before a word that decide whether it starts a sentence
-_TRAILING = ",.;:!?)»”’\"'"
+_TRAILING = ",.;:!?…)»”’\"'"
+_LEADING = "(«“‘„\"'"
+# Word lists of compound words, for languages written syllable by syllable (see
+# toolkit/data/VI_WORDS_LICENSE).
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_COMPOUND_LISTS = {"vi": "vi_words.txt.gz"}
+_SYLLABLE = regex.compile(r"[\p{L}\p{M}]+")
 _CAPITALIZED_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])\p{Lu}[\p{L}\p{M}]*")
 # Lowercase words inside a name ("Conselho de Segurança", "Tribunal da Relação").
 _NAME_PARTICLES = frozenset("de da do dos das del della di du des van von der den of la le".split())
@@ -114,7 +122,66 @@ def may_be_reduplication(text: str, m: regex.Match, ctx: Context) -> bool:
             or _inside_longer_name(text, m, ctx)
             or _also_alone(text, m)
         )
-    return ctx.profile.may_reduplicate(word)
+    if not ctx.profile.may_reduplicate(word):
+        return False
+    return not _splits_a_compound(text, m, ctx.lang)
+
+
+def _splits_a_compound(text: str, m: regex.Match, lang: str) -> bool:
+    """Whether a doubled syllable is a slip inside a compound word, by the language's
+    word list (Vietnamese: words are written syllable by syllable, so "nghiêm trọng"
+    doubled at its first syllable reads "nghiêm nghiêm trọng").
+
+    A slip when the pair is not itself a word ("dần dần", "khăng khăng" are) and exactly
+    one copy forms a word with its neighbour: "các thành thành viên" (only "thành
+    viên"), not "trở thành thành viên" (two words that meet), nor "lạnh lạnh hơn"
+    (neither: unknown reduplication, left for a flag).
+    """
+    words = compound_words(lang)
+    if not words:
+        return False
+    syllable = m.group("w").lower()
+    if f"{syllable} {syllable}" in words:
+        return False
+    before = _syllables(text, m.start(), -1)
+    after = _syllables(text, m.end(), +1)
+    left = any(" ".join([*before[:n][::-1], syllable]) in words for n in (1, 2))
+    right = any(" ".join([syllable, *after[:n]]) in words for n in (1, 2))
+    return left != right
+
+
+def _syllables(text: str, pos: int, step: int) -> list[str]:
+    """Up to two lowercase words next to `pos` (before it with step -1), nearest first,
+    stopping at punctuation."""
+    found: list[str] = []
+    for _ in range(2):
+        if step < 0:
+            if pos < 2 or text[pos - 1] != " ":
+                break
+            token = token_before(text, pos - 1)
+            pos -= len(token) + 1
+        else:
+            if text[pos : pos + 1] != " ":
+                break
+            token = token_after(text, pos + 1)
+            pos += len(token) + 1
+        word = token.lstrip(_LEADING) if step < 0 else token.rstrip(_TRAILING)
+        if not _SYLLABLE.fullmatch(word):
+            break
+        found.append(word.lower())
+        if word != token:  # punctuation ends the phrase
+            break
+    return found
+
+
+@cache
+def compound_words(lang: str) -> frozenset[str]:
+    """The multi-syllable words of `lang` where a list ships (`_COMPOUND_LISTS`)."""
+    name = _COMPOUND_LISTS.get(lang)
+    if name is None:
+        return frozenset()
+    with gzip.open(DATA_DIR / name, "rt", encoding="utf-8") as handle:
+        return frozenset(line.rstrip("\n") for line in handle if line.strip())
 
 
 def _inside_longer_name(text: str, m: regex.Match, ctx: Context) -> bool:
