@@ -118,8 +118,11 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
     found = _cld3().FindLanguage(text=valid)
     code = normalize(found.language.split("-")[0])
     neighbours = set().union(*NEIGHBOURS.get(script, {}).values())
-    needed = _LETTERS_AGREE if code == by_letter else min_probability(script, code)
-    if (code in allowed and found.probability >= needed) or code in neighbours:
+    if code == by_letter and found.probability >= _LETTERS_AGREE:
+        return code, max(float(found.probability), _BY_LETTER)  # two signals agree
+    if (code in allowed and found.probability >= min_probability(script, code)) or (
+        code in neighbours
+    ):
         return code, float(found.probability)
     return None
 
