@@ -612,6 +612,7 @@ def test_tokenized_straight_quotes_are_paired():
             "vi",
             'tôi đã có thể trợ giúp," Garcia nói về cảm xúc sau chiến thắng.',
         ),
+        ('준비됐습니까? "CNN이 이렇게 보도했다.', "ko", '준비됐습니까?" CNN이 이렇게 보도했다.'),
     ],
 )
 def test_lone_misplaced_closing_quote_before_a_named_speaker_is_moved(text, lang, expected):
@@ -627,3 +628,7 @@ def test_lone_misplaced_closing_quote_before_a_named_speaker_is_moved(text, lang
 )
 def test_lone_opening_quote_before_a_quotation_stays(text):
     assert_untouched(text, "en")
+
+
+def test_korean_lone_opening_quote_before_a_quotation_stays():
+    assert_untouched('그는 말했다. "우리가 해냈다.', "ko")  # the tail ends in no speech verb

@@ -293,8 +293,9 @@ def _lone_closing_quote(
     space before, a word glued after, and a tail that ends the paragraph and reads as an
     attribution: a short lowercase one (a quotation rarely opens in lowercase), or one
     whose speech verb (`LanguageProfile.speech_verbs`) follows at most three words, a
-    name ("individuals, "Mr. Albence said." -> "individuals," Mr. Albence said.").
-    Anything else is left to the unbalanced-quote flag.
+    name ("individuals, "Mr. Albence said." -> "individuals," Mr. Albence said."), or,
+    in a verb-final language, a short one that ends with a speech verb (Korean
+    `준비됐습니까? "CNN이 이렇게 보도했다.`). Anything else is left to the unbalanced-quote flag.
     """
     if straight_shape(text, i, start, end) != "candidate":
         return []
@@ -304,9 +305,14 @@ def _lone_closing_quote(
     words = tail.split()
     if text[i + 1].islower():
         return [Change(i - 1, i + 1, '" ')] if len(words) <= _SHORT_ATTRIBUTION else []
-    verbs = profile.speech_verbs if profile else frozenset()
-    if text[i - 2] in ":;" or not verbs:
+    if text[i - 2] in ":;":
         return []  # `said: "Last year I said...`: a quotation opens after a colon
+    final = profile.final_speech_verbs if profile else ()
+    if final and len(words) <= _SHORT_ATTRIBUTION and words[-1].rstrip(".!?…").endswith(final):
+        return [Change(i - 1, i + 1, '" ')]  # verb-final: `습니까? "CNN이 이렇게 보도했다.`
+    verbs = profile.speech_verbs if profile else frozenset()
+    if not verbs:
+        return []
     for k, word in enumerate(words[:4]):
         if word.strip(".,!?…").lower() in verbs:
             return [Change(i - 1, i + 1, '" ')] if k else []
