@@ -5,15 +5,22 @@ A word written twice in a row is usually a slip ("the the"), but it may be gramm
 `doubled_words` (in `RULES`) removes the doubles that cannot be either; the
 `doubled_word` check in `flags.py` reports the rest.
 
-A doubled capitalized word is a name that doubles, or a slip in a name. The slip is
-certain when the double is one part of a longer name, "Alex Alex Noren", "Nancy Pelosi
-Pelosi", "Lopez Lopez Obrador": reduplicated names are two words of their own, so a
-capitalized word right before or after the pair (not the sentence's first word, which
-is capitalized anyway) shows a name that already has its parts. The known reduplicated
-names that also head longer names ("Walla Walla University", "Tom Tom Club") are
-listed in `REDUPLICATED_NAMES` and stay. A capitalized function word ("Den Den Namen",
-sentence-initial) and an all-capital acronym ("UK UK", "HIV HIV") are no name that
-doubles, in any language.
+A doubled capitalized word is a name that doubles, or a slip. It is a slip when:
+- it is one part of a longer name ("Alex Alex Noren", "Nancy Pelosi Pelosi", "Lopez
+  Lopez Obrador"): reduplicated names are two words of their own, so a capitalized
+  word right before (not a sentence's first word, capitalized anyway) or after the
+  pair shows a name that already has its parts;
+- the word also stands alone in the text (a name that doubles is always doubled);
+- it is a common word of the language ("China China", "Мексики Мексики"): the parts of
+  reduplicated names are rarely words of their own (Walla, Pago, Wagga);
+- it is a function word ("Den Den Namen") or an all-capital acronym ("UK UK", "HIV
+  HIV"), or the language capitalizes every noun (German "Hai Hai").
+Known reduplicated names whose part is also a word or that head longer names ("Sing
+Sing", "Tom Tom Club", "Walla Walla University") are listed in `REDUPLICATED_NAMES`
+and stay flagged. In Vietnamese, written syllable by syllable, a doubled syllable of a
+compound word ("nghiêm nghiêm trọng") is a slip by a shipped word list. In German a
+doubled article is a slip unless a relative clause may start there ("Menschen, die
+die Zuflucht...": such clauses always follow a comma).
 """
 
 from __future__ import annotations
@@ -55,6 +62,20 @@ _LEADING = "(«“‘„\"'"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _COMPOUND_LISTS = {"vi": "vi_words.txt.gz"}
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}]+")
+# German: a doubled article ("in der der Nähe") is a slip unless the first word is a
+# relative pronoun ("die die Zeitung liest"), which only a clause start allows.
+_RELATIVE_OR_ARTICLE = {"de": frozenset("der die das den dem".split())}
+_PREPOSITIONS = {
+    "de": frozenset(
+        """an auf aus bei durch für gegen hinter in mit nach neben ohne über um unter von
+        vor während wegen zu zwischen seit bis trotz statt außer""".split()
+    )
+}
+_CONJUNCTIONS = {
+    "de": frozenset(
+        "dass daß ob weil wenn als da obwohl damit bevor nachdem sodass falls wie wo".split()
+    )
+}
 _CAPITALIZED_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])\p{Lu}[\p{L}\p{M}]*")
 # Lowercase words inside a name ("Conselho de Segurança", "Tribunal da Relação").
 _NAME_PARTICLES = frozenset("de da do dos das del della di du des van von der den of la le".split())
@@ -91,6 +112,8 @@ def double_candidates(text: str) -> list[regex.Match]:
 def is_intentional_double(text: str, m: regex.Match, ctx: Context) -> bool:
     """Whether a doubled word may be deliberate (grammar, emphasis, spelled acronym)."""
     word = m.group("w")
+    if word.lower() in _RELATIVE_OR_ARTICLE.get(ctx.lang, ()):
+        return _opens_a_clause(text, m.start(), ctx.lang)
     if word.lower() in ctx.profile.intentional_doubles:
         return True
     if word in LATIN_LETTER_NAMES_ARABIC:
@@ -98,6 +121,25 @@ def is_intentional_double(text: str, m: regex.Match, ctx: Context) -> bool:
         after = token_after(text, m.end() + 1) if m.end() < len(text) else ""
         if any(w.strip(".,،:؛") in LATIN_LETTER_NAMES_ARABIC for w in (before, after)):
             return True  # سي إن إن (CNN), بی بی سی (BBC)
+    return False
+
+
+def _opens_a_clause(text: str, pos: int, lang: str) -> bool:
+    """Whether a German relative pronoun may start at `pos`: right after a comma (a
+    relative clause is always set off by one: "Menschen, die die Zuflucht..."), after a
+    comma and a preposition (", an die die Spieler glauben"), after a conjunction that
+    a demonstrative may follow ("dass die die Wahl...") or at the text's start."""
+    if pos < 2 or text[pos - 1] != " ":
+        return True
+    before = token_before(text, pos - 1)
+    if before.endswith(","):
+        return True
+    word = before.lower()
+    if word in _CONJUNCTIONS.get(lang, ()):
+        return True
+    if word in _PREPOSITIONS.get(lang, ()):
+        head = pos - 1 - len(before)
+        return head < 2 or token_before(text, head - 1).endswith(",")
     return False
 
 
@@ -119,6 +161,7 @@ def may_be_reduplication(text: str, m: regex.Match, ctx: Context) -> bool:
         return not (
             ctx.profile.capitalized_nouns
             or word.lower() in ctx.profile.function_words
+            or _common_word(word.lower(), ctx.lang)
             or _inside_longer_name(text, m, ctx)
             or _also_alone(text, m)
         )
@@ -182,6 +225,13 @@ def compound_words(lang: str) -> frozenset[str]:
         return frozenset()
     with gzip.open(DATA_DIR / name, "rt", encoding="utf-8") as handle:
         return frozenset(line.rstrip("\n") for line in handle if line.strip())
+
+
+def _common_word(word: str, lang: str) -> bool:
+    """Whether `word` is a common word of `lang` (see `toolkit.detect_data.common_word`)."""
+    from toolkit.detect_data import common_word  # numpy and the detection data: on use
+
+    return common_word(word, lang)
 
 
 def _inside_longer_name(text: str, m: regex.Match, ctx: Context) -> bool:
