@@ -1,6 +1,6 @@
 """Second stage of language detection: the languages langdetect's profiles lack.
 
-`toolkit.detect` scores langdetect's 55 languages (plus Malay) itself. For longer text in
+`toolkit.detect` scores langdetect's 55 languages itself. For longer text in
 a script that languages outside that set also write (Latin, Cyrillic, Arabic, Hebrew),
 Google's CLD3 (the `cld3-py` wheel, module `gcld3`: Apache-2.0, its small neural model is
 compiled into the extension, nothing is downloaded) is asked too, and its answer is taken
@@ -16,6 +16,9 @@ sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about 
 under `MIN_LETTERS` letters, and its answers for Bosnian and Latin-script Serbian (next
 to Croatian) and Malay (next to Indonesian) only ever become a runner-up that lowers the
 first stage's confidence, never the answer: a close call, not a confident mistake.
+
+Letters that only one added language writes in its script (`_LETTERS`, `_PASHTO_LETTERS`)
+decide short text without CLD3, and make CLD3's agreeing answer count from 0.5.
 """
 
 from __future__ import annotations
