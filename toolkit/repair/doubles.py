@@ -26,7 +26,7 @@ die Zuflucht...": such clauses always follow a comma).
 from __future__ import annotations
 
 import gzip
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,18 +95,23 @@ def doubled_words(text: str, ctx: Context) -> list[Change]:
     letters spelling an acronym ("سي إن إن" for CNN), and Pashto, where reduplication is
     common enough that only a flag is safe.
     """
+    removed, _ = sort_doubles(text, ctx)
+    return [Change(m.start("sep"), m.end(), "") for m in removed]
+
+
+def sort_doubles(text: str, ctx: Context) -> tuple[list[regex.Match], list[regex.Match]]:
+    """Every doubled word of `text` (the same word twice, a space between), split into
+    those `doubled_words` removes and those it keeps (for the `doubled_word` flag)."""
+    found = list(_DOUBLE.finditer(text))
     if ctx.profile.flag_only_doubles:
-        return []
-    return [
-        Change(m.start("sep"), m.end(), "")
-        for m in double_candidates(text)
-        if not is_intentional_double(text, m, ctx) and not may_be_reduplication(text, m, ctx)
-    ]
-
-
-def double_candidates(text: str) -> list[regex.Match]:
-    """Every place where the same word appears twice in a row, separated by a space."""
-    return list(_DOUBLE.finditer(text))
+        return [], found
+    capitalized = any(m.group("w")[0].isupper() for m in found)
+    alone = _alone_capitalized(text) if capitalized else frozenset()
+    removed, kept = [], []
+    for m in found:
+        keep = is_intentional_double(text, m, ctx) or may_be_reduplication(text, m, ctx, alone)
+        (kept if keep else removed).append(m)
+    return removed, kept
 
 
 def is_intentional_double(text: str, m: regex.Match, ctx: Context) -> bool:
@@ -143,7 +148,9 @@ def _opens_a_clause(text: str, pos: int, lang: str) -> bool:
     return False
 
 
-def may_be_reduplication(text: str, m: regex.Match, ctx: Context) -> bool:
+def may_be_reduplication(
+    text: str, m: regex.Match, ctx: Context, alone: frozenset[str] = frozenset()
+) -> bool:
     """Whether a doubled word may be a reduplicated name or a reduplicated word.
 
     An all-capital acronym ("UK UK", "HIV HIV") is a slip in every language. A
@@ -163,7 +170,7 @@ def may_be_reduplication(text: str, m: regex.Match, ctx: Context) -> bool:
             or word.lower() in ctx.profile.function_words
             or _common_word(word.lower(), ctx.lang)
             or _inside_longer_name(text, m, ctx)
-            or _also_alone(text, m)
+            or word in alone
         )
     if not ctx.profile.may_reduplicate(word):
         return False
@@ -258,17 +265,10 @@ def _inside_longer_name(text: str, m: regex.Match, ctx: Context) -> bool:
     return not starts or before.lower() not in ctx.profile.function_words
 
 
-def _also_alone(text: str, m: regex.Match) -> bool:
-    """Whether the doubled word also stands alone in the text: a name that doubles
-    ("Walla Walla") is written doubled every time, so a single "Johnson" before
-    "Johnson Johnson" shows the slip."""
-    return m.group("w") in _alone_capitalized(text)
-
-
-@lru_cache(maxsize=4)
 def _alone_capitalized(text: str) -> frozenset[str]:
     """The capitalized words of `text` that occur at least once with no copy beside them
-    (one pass over the words; cached, since each doubled word of a text asks)."""
+    (one pass over the words): a name that doubles is written doubled every time, so a
+    single "Johnson" before "Johnson Johnson" shows the slip."""
     words = list(_CAPITALIZED_WORD.finditer(text))
     alone = set()
     for i, w in enumerate(words):
