@@ -136,7 +136,7 @@ def common_word(word: str, lang: str) -> bool:
     col = column.get(_PROFILE_OF.get(lang, lang))
     if col is None:
         return False
-    hashed = word_hash(word)
+    hashed = np.uint32(word_hash(word))  # the array's own type: no converted copy per call
     lo = int(np.searchsorted(hashes, hashed, side="left"))
     hi = int(np.searchsorted(hashes, hashed, side="right"))
     return bool((columns[lo:hi] == col).any())
