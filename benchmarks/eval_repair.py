@@ -2,9 +2,10 @@
 
 - Restoration: each sentence of `repair.jsonl` carries one injected artifact; it counts
   as restored when `repair(corrupted, lang).text == clean` exactly. Targets: >= 90%
-  overall and for every artifact kind. A doubled capitalized word or a doubled content
-  word in a reduplicating language is flagged, not removed (it may be a name or
-  grammar): such records count as not restored; the share flagged is printed too.
+  overall and for every artifact kind. A doubled capitalized word with no sign of a slip
+  or a doubled content word in a reduplicating language is flagged, not removed (it may
+  be a name or grammar; see toolkit/repair/doubles.py): such records count as not
+  restored; the number flagged is printed too.
 - False edits: every `pristine` sentence of `news_docs.jsonl` (professional
   translations) must come out unchanged; any change counts. Targets: <= 0.1% overall,
   <= 0.3% in every language.

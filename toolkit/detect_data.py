@@ -22,6 +22,7 @@ import sys
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -121,6 +122,32 @@ def load(path: Path = DATA_PATH) -> DetectData:
         han_index={c: i for i, c in enumerate(han)},
         han_logprob=arrays["han_logprob"],
     )
+
+
+# Language codes whose word list sits under another langdetect profile name.
+_PROFILE_OF = {"nb": "no", "zh": "zh-cn"}
+
+
+def common_word(word: str, lang: str) -> bool:
+    """Whether lowercase `word` is among the `WORDS_PER_LANGUAGE` most frequent words of
+    `lang` in the shipped wordfreq lists (False for languages without a list). Used by
+    the repair rules: a common word doubled is no reduplicated name ("China China")."""
+    hashes, columns, column = _lexicon()
+    col = column.get(_PROFILE_OF.get(lang, lang))
+    if col is None:
+        return False
+    hashed = np.uint32(word_hash(word))  # the array's own type: no converted copy per call
+    lo = int(np.searchsorted(hashes, hashed, side="left"))
+    hi = int(np.searchsorted(hashes, hashed, side="right"))
+    return bool((columns[lo:hi] == col).any())
+
+
+@cache
+def _lexicon() -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """The word hashes, their language columns, and the column of each profile."""
+    with np.load(DATA_PATH, allow_pickle=False) as npz:
+        langs = _strings(npz["langs"])
+        return npz["word_hash"], npz["word_lang"], {lang: i for i, lang in enumerate(langs)}
 
 
 def _strings(array: np.ndarray) -> list[str]:

@@ -1,6 +1,6 @@
 """Second stage of language detection: the languages langdetect's profiles lack.
 
-`toolkit.detect` scores langdetect's 55 languages (plus Malay) itself. For longer text in
+`toolkit.detect` scores langdetect's 55 languages itself. For longer text in
 a script that languages outside that set also write (Latin, Cyrillic, Arabic, Hebrew),
 Google's CLD3 (the `cld3-py` wheel, module `gcld3`: Apache-2.0, its small neural model is
 compiled into the extension, nothing is downloaded) is asked too, and its answer is taken
@@ -16,10 +16,14 @@ sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about 
 under `MIN_LETTERS` letters, and its answers for Bosnian and Latin-script Serbian (next
 to Croatian) and Malay (next to Indonesian) only ever become a runner-up that lowers the
 first stage's confidence, never the answer: a close call, not a confident mistake.
+
+Letters that only one added language writes in its script (`_LETTERS`, `_PASHTO_LETTERS`)
+decide short text without CLD3, and make CLD3's agreeing answer count from 0.5.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -64,6 +68,34 @@ NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
 _PASHTO_LETTERS = frozenset("ځڅډړږښګڼۍ")
 _PASHTO_BY_LETTER = 0.95  # the confidence such a letter gives
 
+# Letters that, among the languages of their script here, only one added language
+# writes: (language, a pattern of them, letters that language does not write). They
+# decide text too short for CLD3 ("Það er kvöld í marz.", "Цяпер стары ўжо") and let
+# CLD3's answer for that language count at `_LETTERS_AGREE` in longer text. Icelandic þ
+# only starts a word (Turkish read in the wrong code page has it inside words:
+# "geliþim"). Mongolian and Kyrgyz share ө and ү with Kazakh, which alone writes ә ғ қ
+# ұ һ і (ғ қ also Tajik; ң also Kyrgyz).
+_KAZAKH_OR_TAJIK = "әғқұһіӘҒҚҰҺІ"
+_LETTERS: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]] = {
+    "LATIN": (
+        ("is", re.compile(r"(?<!\w)[þÞ]"), frozenset()),
+        ("az", re.compile("[əƏ]"), frozenset()),
+        ("mt", re.compile("[ħċġĦĊĠ]"), frozenset()),
+        ("ha", re.compile("[ɓɗƙƁƊƘ]"), frozenset()),
+        ("eo", re.compile("[ĉĝĥĵŝĈĜĤĴŜ]"), frozenset()),
+        ("yo", re.compile("[ṣṢ]"), frozenset()),
+    ),
+    "CYRILLIC": (
+        ("be", re.compile("[ўЎ]"), frozenset()),
+        ("tg", re.compile("[ӣӯҳҷӢӮҲҶ]"), frozenset()),
+        ("kk", re.compile("[әұӘҰ]"), frozenset()),
+        ("ky", re.compile("[ңҢ]"), frozenset(_KAZAKH_OR_TAJIK)),
+        ("mn", re.compile("[өүӨҮ]"), frozenset(_KAZAKH_OR_TAJIK + "ңҢ")),
+    ),
+}
+_BY_LETTER = 0.9  # the confidence a distinctive letter gives short text
+_LETTERS_AGREE = 0.5  # CLD3's probability needed when the letters name the same language
+
 MIN_LETTERS = 25  # below this CLD3 guesses (single words, headlines of two or three)
 MIN_PROBABILITY = 0.9  # CLD3's own probability for its answer to be taken
 # Serbian in Cyrillic script: CLD3 is often only moderately sure next to Macedonian.
@@ -80,16 +112,29 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
     allowed = ADDED.get(script)
     if script == "ARABIC" and not _PASHTO_LETTERS.isdisjoint(text):
         return "ps", _PASHTO_BY_LETTER
-    if allowed is None or sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+    if allowed is None:
         return None
+    by_letter = _letters_say(text, script)
+    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        return None if by_letter is None else (by_letter, _BY_LETTER)
     valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
     found = _cld3().FindLanguage(text=valid)
     code = normalize(found.language.split("-")[0])
     neighbours = set().union(*NEIGHBOURS.get(script, {}).values())
+    if code == by_letter and found.probability >= _LETTERS_AGREE:
+        return code, max(float(found.probability), _BY_LETTER)  # two signals agree
     if (code in allowed and found.probability >= min_probability(script, code)) or (
         code in neighbours
     ):
         return code, float(found.probability)
+    return None
+
+
+def _letters_say(text: str, script: str) -> str | None:
+    """The added language whose distinctive letters `text` has (see `_LETTERS`)."""
+    for lang, letters, not_written in _LETTERS.get(script, ()):
+        if letters.search(text) and not_written.isdisjoint(text):
+            return lang
     return None
 
 

@@ -225,3 +225,12 @@ def test_every_langdetect_language_is_known():
     profiles = sorted(entry.name for entry in (files("langdetect") / "profiles").iterdir())
     assert len(profiles) == 55
     assert _model().data.langs == profiles
+
+
+def test_common_word_reads_the_shipped_word_lists():
+    from toolkit.detect_data import common_word
+
+    assert common_word("china", "en") and common_word("мексики", "ru")
+    assert common_word("og", "nb")  # Norwegian Bokmål's list sits under langdetect's "no"
+    assert not common_word("walla", "en")  # a part of a reduplicated name is no word
+    assert not common_word("china", "ps")  # no list for the language: never common

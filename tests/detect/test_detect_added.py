@@ -110,3 +110,24 @@ def test_import_toolkit_does_not_import_the_second_stage_package():
     code = "import sys, toolkit; print('gcld3' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # short sentences (below the second stage's length) written with a letter that, in
+        # its script here, only that language writes (hand-written, not from the eval data)
+        ("Þetta er gott.", "is"),
+        ("Я ўсё ведаю.", "be"),
+        ("Би өнөөдөр ирнэ.", "mn"),
+        ("Ман ҳам меравам.", "tg"),
+        ("Бұл әдемі қала.", "kk"),
+    ],
+)
+def test_a_letter_only_one_added_language_writes_decides_short_text(text, lang):
+    found = detect(text)
+    assert found.lang == lang and found.confidence < 1.0
+
+
+def test_a_letter_inside_a_word_of_misdecoded_turkish_is_not_icelandic():
+    # cp1254 Turkish read as cp1252: ş -> þ, ğ -> ð inside words; Icelandic þ starts one
+    assert detect("gerçekleþtirir yüksek").lang != "is"

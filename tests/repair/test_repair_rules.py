@@ -470,10 +470,104 @@ def test_doubled_names_and_reduplication_are_flagged_not_removed(text, lang, dou
         ("Bakan ve ve başkan geldi.", "tr", "Bakan ve başkan geldi."),
         ("sürücüsünün sürücüsünün aracı", "tr", "sürücüsünün aracı"),
         ("यह सरकार के के लिए है।", "hi", "यह सरकार के लिए है।"),
+        ("Sống chung với HIV HIV ở Trung Quốc.", "vi", "Sống chung với HIV ở Trung Quốc."),
+        (
+            "Er sagte das. Den Den Namen nannte er nicht.",
+            "de",
+            "Er sagte das. Den Namen nannte er nicht.",
+        ),
     ],
 )
 def test_doubled_acronyms_and_function_words_are_still_removed(text, lang, expected):
     assert_fix(text, lang, expected, "doubled_words")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # Vietnamese: a doubled syllable of a compound word (by the shipped word list)
+        ("Chấn thương nghiêm nghiêm trọng.", "vi", "Chấn thương nghiêm trọng."),
+        ("Các thành thành viên họp.", "vi", "Các thành viên họp."),
+    ],
+)
+def test_a_doubled_syllable_of_a_compound_word_is_removed(text, lang, expected):
+    assert_fix(text, lang, expected, "doubled_words")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh ấy trở thành thành viên NATO.",  # two words that meet: trở thành + thành viên
+        "Trời lạnh lạnh hơn.",  # neither copy forms a word: unknown reduplication
+        "Họ khăng khăng từ chối.",  # the pair is itself a word
+    ],
+)
+def test_vietnamese_doubles_that_may_be_grammar_are_only_flagged(text):
+    result = repair(text, "vi")
+    assert result.text == text and result.edits == []
+    assert any(f.rule == "doubled_word" for f in result.flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # a doubled part of a longer name: the name already has its parts
+        ("He was paired with Alex Alex Noren.", "en", "He was paired with Alex Noren."),
+        ("House Leader Nancy Pelosi Pelosi said no.", "en", "House Leader Nancy Pelosi said no."),
+        ("Russie : Lewis Hamilton Hamilton gagne.", "fr", "Russie : Lewis Hamilton gagne."),
+        ("O Conselho de Segurança Segurança votou.", "pt", "O Conselho de Segurança votou."),
+        # the word stands alone elsewhere: a name that doubles is always written doubled
+        (
+            "David Johnson, son of Johnson Johnson, spoke.",
+            "en",
+            "David Johnson, son of Johnson, spoke.",
+        ),
+        # German capitalizes every noun: a capital is no sign of a name there
+        ("Dort wurde ein Hai Hai gesehen.", "de", "Dort wurde ein Hai gesehen."),
+        # a common word of the language: no reduplicated name is made of one
+        ("HIV cases in China China rose.", "en", "HIV cases in China rose."),
+        ("Он приехал из Мексики Мексики вчера.", "ru", "Он приехал из Мексики вчера."),
+    ],
+)
+def test_doubled_capitalized_words_with_evidence_of_a_slip_are_removed(text, lang, expected):
+    assert_fix(text, lang, expected, "doubled_words")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # German: a doubled article where no relative clause can start is a slip
+        ("Sie beteten in der der Nähe.", "Sie beteten in der Nähe."),
+        ("Dann waren die die Spiele vorbei.", "Dann waren die Spiele vorbei."),
+    ],
+)
+def test_german_doubled_article_outside_a_clause_start_is_removed(text, expected):
+    assert_fix(text, "de", expected, "doubled_words")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a relative pronoun then an article: after a comma, or a comma and a preposition
+        "Menschen, die die Zuflucht suchen, kamen.",
+        "Es ist eine Idee, an die die Spieler glauben.",
+        "Er fragte, ob die die Wahl gewinnen.",
+    ],
+)
+def test_german_relative_pronoun_before_an_article_stays(text):
+    assert_untouched(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "double"),
+    [  # names that double and head a longer name, or follow a sentence's first word
+        ("Walla Walla University is near Walla Walla.", "en", "Walla Walla"),
+        ("Tom Tom Club played.", "en", "Tom Tom"),
+        ("In Pago Pago it rained.", "en", "Pago Pago"),
+        ("Sie fuhren nach Baden Baden.", "de", "Baden Baden"),
+        ("Zaev Zaev said no.", "en", "Zaev Zaev"),  # no evidence either way: a flag
+    ],
+)
+def test_doubled_names_without_evidence_of_a_slip_stay_flagged(text, lang, double):
+    result = repair(text, lang)
+    assert result.text == text and result.edits == []
+    assert double in {f.text for f in result.flags if f.rule == "doubled_word"}
 
 
 @pytest.mark.parametrize(
@@ -544,6 +638,7 @@ def test_tokenized_straight_quotes_are_paired():
             "vi",
             'tôi đã có thể trợ giúp," Garcia nói về cảm xúc sau chiến thắng.',
         ),
+        ('준비됐습니까? "CNN이 이렇게 보도했다.', "ko", '준비됐습니까?" CNN이 이렇게 보도했다.'),
     ],
 )
 def test_lone_misplaced_closing_quote_before_a_named_speaker_is_moved(text, lang, expected):
@@ -559,3 +654,7 @@ def test_lone_misplaced_closing_quote_before_a_named_speaker_is_moved(text, lang
 )
 def test_lone_opening_quote_before_a_quotation_stays(text):
     assert_untouched(text, "en")
+
+
+def test_korean_lone_opening_quote_before_a_quotation_stays():
+    assert_untouched('그는 말했다. "우리가 해냈다.', "ko")  # the tail ends in no speech verb

@@ -15,14 +15,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from toolkit.repair.doubles import sort_doubles
 from toolkit.repair.edits import Flag
-from toolkit.repair.rules import (
-    Context,
-    double_candidates,
-    is_intentional_double,
-    may_be_reduplication,
-    straight_shape,
-)
+from toolkit.repair.rules import Context, straight_shape
 from toolkit.repair.scan import WORD, inside, quote_marks, quoted_spans
 from toolkit.text import SentenceSplit, Span, paragraphs, split_sentences
 
@@ -185,23 +180,9 @@ def doubled_word(text: str, ctx: Context) -> list[Flag]:
     Example: "he had had enough" (grammatical), "Walla Walla" (a name, or a slip),
     "dần dần" (Vietnamese reduplication), "Pashto ګډ ګډ" (reduplication or slip).
     """
-    flags = []
-    for m in double_candidates(text):
-        if (
-            ctx.profile.flag_only_doubles
-            or is_intentional_double(text, m, ctx)
-            or may_be_reduplication(m, ctx)
-        ):
-            flags.append(
-                _flag(
-                    "doubled_word",
-                    text,
-                    m.start(),
-                    m.end(),
-                    "word repeated; may be grammatical or emphatic",
-                )
-            )
-    return flags
+    _, kept = sort_doubles(text, ctx)
+    reason = "word repeated; may be grammatical or emphatic"
+    return [_flag("doubled_word", text, m.start(), m.end(), reason) for m in kept]
 
 
 # Sentences shorter than this are not checked for their language: too little evidence.

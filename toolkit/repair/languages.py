@@ -37,6 +37,11 @@ REDUPLICATING = frozenset({"vi", "id", "ms", "tr", "hi", "ur", "bn", "mr", "tl"}
 _REDUPLICATION_MAX_SYLLABLES = {"tr": 2}
 _VOWELS = {"tr": "aeıioöuüâîû"}
 
+# Languages that capitalize every noun: a capitalized word there is no sign of a name, so
+# a doubled one ("Teams Teams", "Hai Hai") is removed like any other (listed
+# reduplicated names such as "Baden Baden" stay).
+CAPITALIZED_NOUNS = frozenset({"de", "lb"})
+
 # Languages whose words are not separated by spaces: no rule adds or removes spaces.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 
@@ -163,6 +168,13 @@ _SPEECH_VERBS: dict[str, set[str]] = {
     "ro": {"a", "spus", "declarat", "adăugat", "explicat"},
 }  # fmt: skip
 
+# Verb-final languages: the speech verb ends the attribution ("CNN이 이렇게 보도했다."),
+# so it is matched as the ending of the tail's last word.
+_FINAL_SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "ko": ("말했다", "밝혔다", "보도했다", "전했다", "덧붙였다", "설명했다", "주장했다",
+           "강조했다", "물었다", "답했다", "말한다", "전한다"),
+}  # fmt: skip
+
 # Names of Latin letters written in Arabic script: "سي إن إن" is CNN, not a slip.
 LATIN_LETTER_NAMES_ARABIC = frozenset(
     """اي ای إي بي بی سي سی دي دی إف اف جي جی إتش اتش اچ آي آی جيه جیه كيه کیه کی إل ال
@@ -236,6 +248,7 @@ class LanguageProfile:
     ordinal_period: bool
     flag_only_doubles: bool
     reduplicating: bool
+    capitalized_nouns: bool
     unspaced: bool
     text_follows_closing_quote: bool
     low_opening_quotes: bool
@@ -248,6 +261,7 @@ class LanguageProfile:
     ambiguous_second_person: frozenset[str] = field(default_factory=frozenset)
     repeated_negation: str = ""
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
+    final_speech_verbs: tuple[str, ...] = ()
 
     @property
     def function_words(self) -> frozenset[str]:
@@ -281,6 +295,7 @@ def profile(code: str) -> LanguageProfile:
         ordinal_period=code in ORDINAL_PERIOD,
         flag_only_doubles=code in FLAG_ONLY_DOUBLES,
         reduplicating=code in REDUPLICATING,
+        capitalized_nouns=code in CAPITALIZED_NOUNS,
         unspaced=code in UNSPACED,
         text_follows_closing_quote=code in TEXT_FOLLOWS_CLOSING_QUOTE,
         low_opening_quotes=code in LOW_OPENING_QUOTES,
@@ -293,4 +308,5 @@ def profile(code: str) -> LanguageProfile:
         ambiguous_second_person=frozenset(_AMBIGUOUS_SECOND_PERSON.get(code, set())),
         repeated_negation=_REPEATED_NEGATION.get(code, ""),
         speech_verbs=frozenset(_SPEECH_VERBS.get(code, set())),
+        final_speech_verbs=_FINAL_SPEECH_VERBS.get(code, ()),
     )

@@ -19,12 +19,12 @@ from functools import cache
 import ftfy
 import regex
 
+from toolkit.repair.doubles import doubled_words
 from toolkit.repair.edits import Change
 from toolkit.repair.languages import (
     CLITICS_AFTER,
     DOMAIN_SUFFIXES,
     ELISIONS_BEFORE,
-    LATIN_LETTER_NAMES_ARABIC,
     LanguageProfile,
 )
 from toolkit.repair.scan import (
@@ -294,8 +294,9 @@ def _lone_closing_quote(
     space before, a word glued after, and a tail that ends the paragraph and reads as an
     attribution: a short lowercase one (a quotation rarely opens in lowercase), or one
     whose speech verb (`LanguageProfile.speech_verbs`) follows at most three words, a
-    name ("individuals, "Mr. Albence said." -> "individuals," Mr. Albence said.").
-    Anything else is left to the unbalanced-quote flag.
+    name ("individuals, "Mr. Albence said." -> "individuals," Mr. Albence said."), or,
+    in a verb-final language, a short one that ends with a speech verb (Korean
+    `준비됐습니까? "CNN이 이렇게 보도했다.`). Anything else is left to the unbalanced-quote flag.
     """
     if straight_shape(text, i, start, end) != "candidate":
         return []
@@ -305,9 +306,14 @@ def _lone_closing_quote(
     words = tail.split()
     if text[i + 1].islower():
         return [Change(i - 1, i + 1, '" ')] if len(words) <= _SHORT_ATTRIBUTION else []
-    verbs = profile.speech_verbs if profile else frozenset()
-    if text[i - 2] in ":;" or not verbs:
+    if text[i - 2] in ":;":
         return []  # `said: "Last year I said...`: a quotation opens after a colon
+    final = profile.final_speech_verbs if profile else ()
+    if final and len(words) <= _SHORT_ATTRIBUTION and words[-1].rstrip(".!?…").endswith(final):
+        return [Change(i - 1, i + 1, '" ')]  # verb-final: `습니까? "CNN이 이렇게 보도했다.`
+    verbs = profile.speech_verbs if profile else frozenset()
+    if not verbs:
+        return []
     for k, word in enumerate(words[:4]):
         if word.strip(".,!?…").lower() in verbs:
             return [Change(i - 1, i + 1, '" ')] if k else []
@@ -639,66 +645,6 @@ def repetition_loops(text: str, ctx: Context) -> list[Change]:
         if len(set(m.group("unit"))) > 1:
             changes.append(Change(m.start("rest"), m.end("rest"), ""))
     return _drop_overlaps(changes)
-
-
-_DOUBLE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sep>[ \u00a0])(?P=w)"
-    r"(?![\p{L}\p{M}\p{N}'’\-@/_])"
-)
-
-
-def doubled_words(text: str, ctx: Context) -> list[Change]:
-    """A word written twice in a row is written once.
-
-    Examples: "played the the carillon" -> "played the carillon", "командная тактика
-    тактика" -> "командная тактика", "UK UK" -> "UK". Not touched (flagged instead):
-    grammatical or emphatic doubles ("had had", "that that", "nous nous", "die die",
-    "πολύ πολύ", "کم کم"), doubled capitalized words, which may be names ("Walla Walla",
-    "Pago Pago", "Duran Duran"), doubled content words in languages where reduplication
-    is grammar (Vietnamese, Indonesian, Turkish, Hindi...: "dần dần", "yavaş yavaş"),
-    doubles that differ in case ("Nous nous"), numbers, hyphenated words ("Baden-Baden",
-    "și și-a"), letters spelling an acronym ("سي إن إن" for CNN), and Pashto, where
-    reduplication is common enough that only a flag is safe.
-    """
-    if ctx.profile.flag_only_doubles:
-        return []
-    changes = []
-    for m in double_candidates(text):
-        if is_intentional_double(text, m, ctx) or may_be_reduplication(m, ctx):
-            continue
-        changes.append(Change(m.start("sep"), m.end(), ""))
-    return _drop_overlaps(changes)
-
-
-def double_candidates(text: str) -> list[regex.Match]:
-    """Every place where the same word appears twice in a row, separated by a space."""
-    return list(_DOUBLE.finditer(text))
-
-
-def is_intentional_double(text: str, m: regex.Match, ctx: Context) -> bool:
-    """Whether a doubled word may be deliberate (grammar, emphasis, spelled acronym)."""
-    word = m.group("w")
-    if word.lower() in ctx.profile.intentional_doubles:
-        return True
-    if word in LATIN_LETTER_NAMES_ARABIC:
-        before = token_before(text, m.start() - 1) if m.start() > 0 else ""
-        after = token_after(text, m.end() + 1) if m.end() < len(text) else ""
-        if any(w.strip(".,،:؛") in LATIN_LETTER_NAMES_ARABIC for w in (before, after)):
-            return True  # سي إن إن (CNN), بی بی سی (BBC)
-    return False
-
-
-def may_be_reduplication(m: regex.Match, ctx: Context) -> bool:
-    """Whether a doubled word may be a reduplicated name or a reduplicated word.
-
-    A capitalized word (not an all-capital acronym: "UK UK" is a slip) may be a name
-    that doubles ("Walla Walla", "Sing Sing", "Tom Tom"); in a reduplicating language
-    any word but a function word may be grammar ("dần dần", "sık sık", "घर घर").
-    """
-    word = m.group("w")
-    if word[0].isupper() and not word.isupper():
-        return True
-    return ctx.profile.may_reduplicate(word)
 
 
 def _letter_at(text: str, pos: int) -> bool:
