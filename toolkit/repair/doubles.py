@@ -107,7 +107,8 @@ def sort_doubles(text: str, ctx: Context) -> tuple[list[regex.Match], list[regex
         return [], found
     capitalized = any(m.group("w")[0].isupper() for m in found)
     alone = _alone_capitalized(text) if capitalized else frozenset()
-    removed, kept = [], []
+    removed: list[regex.Match] = []
+    kept: list[regex.Match] = []
     for m in found:
         keep = is_intentional_double(text, m, ctx) or may_be_reduplication(text, m, ctx, alone)
         (kept if keep else removed).append(m)
