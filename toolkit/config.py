@@ -92,6 +92,17 @@ class BatchConfig:
 
 
 @dataclass
+class RayConfig:
+    """Folder runs on Ray Data (`--ray`, the `toolkit[ray]` extra; README "Folder runs on Ray")."""
+
+    enabled: bool = False  # run folder jobs on Ray instead of in this process
+    address: str = ""  # "": start a local Ray instance; else a cluster ("auto", "ray://head:10001")
+    actors: int = 1  # model copies (Ray actors) translating at once
+    num_cpus: float = 1.0  # CPUs reserved per actor
+    num_gpus: float = 0.0  # GPUs per actor (e.g. 1, or 0.5 to share one GPU between two)
+
+
+@dataclass
 class ServeConfig:
     """The HTTP service (`toolkit serve`): address, limits and API keys."""
 
@@ -117,6 +128,7 @@ SECTIONS: dict[str, type] = {
     "summarize": SummarizeConfig,
     "batch": BatchConfig,
     "serve": ServeConfig,
+    "ray": RayConfig,
 }
 
 # Allowed values, checked whenever a value is set (file, environment, flag or Python), so
@@ -140,6 +152,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "summarize.max_new_tokens": (1, 100_000),
     "batch.chunk_chars": (1, 10_000_000),
     "batch.max_file_bytes": (1, MAX_INPUT_BYTES),  # no larger than any input may be
+    "ray.actors": (1, 10_000),
+    "ray.num_cpus": (0.0, 1024.0),
+    "ray.num_gpus": (0.0, 64.0),
     "serve.port": (0, 65535),
     "serve.char_limit": (1, 10_000_000),
     "serve.batch_limit": (1, 10_000),
@@ -165,6 +180,7 @@ class Config:
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
     batch: BatchConfig = field(default_factory=BatchConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
+    ray: RayConfig = field(default_factory=RayConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod

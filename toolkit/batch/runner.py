@@ -144,15 +144,21 @@ class BatchRun:
             if isinstance(entry, Skipped):
                 self.report.files.append(FileReport(entry.rel, SKIPPED, entry.reason))
                 continue
-            job = self._plan_file(entry)
+            job = self.plan_file(entry)
             if job is not None:
                 jobs.append(job)
+        return self.planned(jobs)
+
+    def planned(self, jobs: list[Job]) -> list[Job]:
+        """Take `jobs` as the work of this run (progress totals); return them."""
         self._files_total = len(jobs)
         self._sentences_total = sum(job.sentences for job in jobs)
         self._notify(None)
         return jobs
 
-    def _plan_file(self, source: Source) -> Job | None:
+    def plan_file(self, source: Source) -> Job | None:
+        """Report one file (appended to the report) and return its job, or None when it is
+        current or failed. The Ray runner calls this in its planning tasks."""
         report = FileReport(source.rel, UP_TO_DATE)
         self.report.files.append(report)
         try:

@@ -24,6 +24,7 @@ from typing import Any
 from toolkit.batch.report import BatchReport
 from toolkit.batch.runner import (
     BatchRun,
+    Job,
     Loaded,
     ProgressCallback,
     Request,
@@ -69,7 +70,8 @@ def summarize_tree(
     Length: `sentences` (default `summarize.sentences` from the config) or `words`.
     `translator` replaces the translation engine for the briefs in other languages; the
     other arguments, the manifest, the lock and the report work as in `translate_tree`.
-    Each brief's fact-check warnings are in its file's report.
+    Each brief's fact-check warnings are in its file's report. With ``config.ray.enabled``
+    the run goes to Ray Data (`toolkit.distributed`), with the same results.
     """
     from toolkit.pipeline import Pipeline
 
@@ -83,6 +85,24 @@ def summarize_tree(
     config = require_config(config, "summarize_tree()") or Config.load()
     options = FormatOptions(tuple(fields), front_matter_keys(config))
     length = {"sentences": sentences, "words": words}
+    settings = {**length, "summarize": config.as_dict()["summarize"]}
+    if config.ray.enabled:  # the same run on Ray Data (README "Folder runs on Ray")
+        from toolkit.distributed import run_on_ray
+
+        return run_on_ray(
+            "summarize",
+            src_dir,
+            out_dir,
+            targets,
+            config=config,
+            options=options,
+            settings=settings,
+            src=source,
+            force=force,
+            progress=progress,
+            translator=translator,
+            length=length,
+        )
     with OutputFolder(src_dir, out_dir) as folder, Pipeline(config) as pipeline:
         run = BatchRun(
             "summarize",
@@ -90,25 +110,34 @@ def summarize_tree(
             targets,
             config=config,
             options=options,
-            settings={**length, "summarize": config.as_dict()["summarize"]},
+            settings=settings,
             src=source,
             force=force,
             progress=progress,
             translator=translator,
         )
-        direct = config.summarize.brief_engine == "llm"
         for chunk in run.chunks(run.plan()):
-            items = [item for item in map(run.load, chunk) if item is not None]
-            pieces = {id(item): _summarize(run, pipeline, item, length, direct) for item in items}
-            items = [item for item in items if pieces[id(item)] is not None]
-            for tgt in targets:
-                pending = [item for item in items if tgt in item.job.languages]
-                _brief(run, pending, [pieces[id(item)] for item in pending], tgt, direct)
-            for item in items:
-                run.finish(item.job, item.failed)
+            summarize_chunk(run, pipeline, chunk, length)
         report = run.close()
     report.manifest_error = folder.manifest_error
     return report
+
+
+def summarize_chunk(
+    run: BatchRun, pipeline: Any, chunk: list[Job], length: dict[str, int | None]
+) -> None:
+    """Summarize one chunk of jobs and write its briefs in every target; finish each job.
+
+    The unit of work of both runners (this process, or a Ray actor: `toolkit.distributed`)."""
+    direct = run.config.summarize.brief_engine == "llm"
+    items = [item for item in map(run.load, chunk) if item is not None]
+    pieces = {id(item): _summarize(run, pipeline, item, length, direct) for item in items}
+    items = [item for item in items if pieces[id(item)] is not None]
+    for tgt in run.targets:
+        pending = [item for item in items if tgt in item.job.languages]
+        _brief(run, pending, [pieces[id(item)] for item in pending], tgt, direct)
+    for item in items:
+        run.finish(item.job, item.failed)
 
 
 def _summarize(

@@ -8,13 +8,24 @@ from typing import TypeVar
 import click
 
 F = TypeVar("F", bound=Callable[..., object])
+LOCAL_RAY = "local"  # `--ray` without an address: start a local Ray instance
 
 
 def output_options(verb: str, noun: str) -> Callable[[F], F]:
-    """`--out/-o`, `--field` and `--force`, worded for `verb` ("translate") and `noun`."""
+    """`--out/-o`, `--field`, `--force` and `--ray`, worded for `verb` ("translate") and `noun`."""
 
     def decorate(command: F) -> F:
         # click lists options in decorator order; applied innermost first, so reversed here
+        command = click.option(
+            "--ray",
+            "ray",
+            is_flag=False,
+            flag_value=LOCAL_RAY,
+            default=None,
+            metavar="[ADDRESS]",
+            help="DIR: run on Ray Data, on a local Ray instance or the cluster at ADDRESS "
+            "(auto, ray://head:10001); needs toolkit[ray]. See README.",
+        )(command)
         command = click.option(
             "--force", is_flag=True, help=f"DIR: redo every {noun}, even current ones."
         )(command)
@@ -32,3 +43,10 @@ def output_options(verb: str, noun: str) -> Callable[[F], F]:
         )(command)
 
     return decorate
+
+
+def ray_overrides(value: str | None) -> dict[str, object]:
+    """The config overrides of a `--ray [ADDRESS]` value (None: the option not given)."""
+    if value is None:
+        return {}
+    return {"ray.enabled": True, "ray.address": "" if value == LOCAL_RAY else value}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.commands.options import output_options
+from toolkit.commands.options import output_options, ray_overrides
 
 
 @click.command()
@@ -37,6 +37,7 @@ def summarize(
     out: str | None,
     fields: tuple[str, ...],
     force: bool,
+    ray: str | None,
 ) -> None:
     """Summarize FILE (or - for standard input) and write a brief in each --to language.
 
@@ -46,7 +47,7 @@ def summarize(
     written, and the exit code is 6 (partial result).
 
     A DIR gets one plain-text brief per file and language in --out, resumable: see
-    README "Batch runs".
+    README "Batch runs". --ray runs it on Ray Data.
     """
     from toolkit.pipeline import Pipeline
 
@@ -59,7 +60,7 @@ def summarize(
             raise click.UsageError("--format applies to a FILE; folder briefs are plain text")
         summarize_folder(
             state,
-            state.config(),
+            state.config(**ray_overrides(ray)),
             source,
             to,
             out,
@@ -70,6 +71,8 @@ def summarize(
             force=force,
         )
         return
+    if ray is not None:
+        raise click.UsageError("--ray applies to a folder (DIR)")
     targets = parse_languages(to)
     with Pipeline(state.config()) as pipeline:
         summarize_one(state, pipeline, source, targets, src, sentences, words, fmt, out)

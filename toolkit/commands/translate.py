@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.commands.options import output_options
+from toolkit.commands.options import output_options, ray_overrides
 
 
 @click.command()
@@ -34,6 +34,7 @@ def translate(
     out: str | None,
     fields: tuple[str, ...],
     force: bool,
+    ray: str | None,
 ) -> None:
     """Translate FILE (or - for standard input) into the language given by --to.
 
@@ -42,12 +43,13 @@ def translate(
     with code 5 and names the `toolkit models pull` command that fetches it.
 
     A DIR is translated file by file into --out, structure kept (txt, md, html, json,
-    jsonl, srt), resumable: see README "Batch runs".
+    jsonl, srt), resumable: see README "Batch runs". --ray runs it on Ray Data.
     """
     from toolkit.translate import Translator
 
     config = state.config(
-        **{"translate.engine": engine, "translate.cache": False if no_cache else None}
+        **{"translate.engine": engine, "translate.cache": False if no_cache else None},
+        **ray_overrides(ray),
     )
     if source != "-" and Path(source).is_dir():
         from toolkit.batch.cli import translate_folder
@@ -55,6 +57,8 @@ def translate(
         options = {"src": None if src == "auto" else src, "model": model, "force": force}
         translate_folder(state, config, source, to, out, fields, as_json=as_json, **options)
         return
+    if ray is not None:
+        raise click.UsageError("--ray applies to a folder (DIR)")
     translator = Translator(config)
     try:
         emit(state, translator, source, to, None if src == "auto" else src, model, as_json, out)
