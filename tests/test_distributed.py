@@ -292,3 +292,15 @@ def test_import_and_help_do_not_import_ray():
     )
     assert proc.stderr.strip().splitlines()[-1] == "False", proc.stderr
     assert "--ray [ADDRESS]" in proc.stdout
+
+
+def test_an_address_nothing_answers_on_is_one_error_at_once(tmp_path, capsys):
+    pytest.importorskip("ray")
+    root = write_tree(tmp_path / "in", NEWS)
+    out = tmp_path / "out"
+    result = run_cli(
+        ["translate", str(root), "--to", "es", "-o", str(out), "--ray", "127.0.0.1:1"],
+        capsys=capsys,
+    )
+    assert_clean_error(result, 7, "no Ray cluster answers at 127.0.0.1:1")
+    assert not out.exists()

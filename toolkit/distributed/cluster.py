@@ -10,6 +10,7 @@ its own connection, untouched.
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,6 +20,7 @@ from toolkit.errors import ConfigError
 
 INSTALL_HINT = "install it with: pip install 'toolkit[ray]'"
 _RAY_PACKAGES = ("ray", "pyarrow", "pandas")  # what `import ray.data` needs
+PROBE_SECONDS = 5.0  # how long a cluster address may take to accept a connection
 
 
 def import_ray() -> Any:
@@ -61,6 +63,26 @@ def connected(settings: RayConfig) -> Iterator[Any]:
         yield ray
     finally:
         ray.shutdown()
+
+
+def check_address(address: str, timeout: float = PROBE_SECONDS) -> None:
+    """Refuse at once a cluster address nothing answers on: `ray.init` would retry it for
+    minutes. ``""`` (a local instance) and ``auto`` (found by Ray itself) are not probed."""
+    if address in ("", "auto"):
+        return
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        raise ConfigError(
+            f"bad Ray address {address!r}",
+            hint="give HOST:PORT, ray://HOST:PORT or auto (--ray ADDRESS, ray.address)",
+        )
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ConfigError(
+            f"no Ray cluster answers at {address} ({exc.strerror or exc})",
+            hint="check the address (ray status on the head node), or run without --ray",
+        ) from exc
 
 
 def check_resources(ray: Any, settings: RayConfig) -> None:

@@ -27,7 +27,7 @@ from toolkit.batch.runner import BatchRun, Job, ProgressCallback
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import Skipped, walk
 from toolkit.config import Config
-from toolkit.distributed.cluster import connected, import_ray
+from toolkit.distributed.cluster import check_address, connected, import_ray
 from toolkit.distributed.spec import RunSpec, decode_job, encode_job
 from toolkit.distributed.workers import ChunkWorker, plan_files
 from toolkit.errors import ToolkitError
@@ -59,6 +59,7 @@ def run_on_ray(
     local `BatchRun` from; so are the errors, the report and its exit code. Without Ray
     installed: `ConfigError` (exit 7) naming ``pip install 'toolkit[ray]'``."""
     import_ray()  # before the output folder is touched
+    check_address(config.ray.address)
     spec = RunSpec.build(
         kind,
         src_dir,
