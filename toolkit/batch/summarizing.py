@@ -16,6 +16,7 @@ batching); the fact checks of the pipeline are then run on each translated brief
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -86,45 +87,28 @@ def summarize_tree(
     options = FormatOptions(tuple(fields), front_matter_keys(config))
     length = {"sentences": sentences, "words": words}
     settings = {**length, "summarize": config.as_dict()["summarize"]}
+    run_args = {"config": config, "options": options, "settings": settings, "src": source}
+    run_args.update(force=force)  # BatchRun's arguments, for both runners
     if config.ray.enabled:  # the same run on Ray Data (README "Folder runs on Ray")
         from toolkit.distributed import run_on_ray
 
+        chunk_work = functools.partial(summarize_chunk, length=length)
         return run_on_ray(
-            "summarize",
-            src_dir,
-            out_dir,
-            targets,
-            config=config,
-            options=options,
-            settings=settings,
-            src=source,
-            force=force,
-            progress=progress,
-            translator=translator,
-            length=length,
+            "summarize", src_dir, out_dir, targets, run_args, chunk_work, progress, translator
         )
     with OutputFolder(src_dir, out_dir) as folder, Pipeline(config) as pipeline:
         run = BatchRun(
-            "summarize",
-            folder,
-            targets,
-            config=config,
-            options=options,
-            settings=settings,
-            src=source,
-            force=force,
-            progress=progress,
-            translator=translator,
+            "summarize", folder, targets, progress=progress, translator=translator, **run_args
         )
         for chunk in run.chunks(run.plan()):
-            summarize_chunk(run, pipeline, chunk, length)
+            summarize_chunk(run, pipeline, chunk, length=length)
         report = run.close()
     report.manifest_error = folder.manifest_error
     return report
 
 
 def summarize_chunk(
-    run: BatchRun, pipeline: Any, chunk: list[Job], length: dict[str, int | None]
+    run: BatchRun, pipeline: Any, chunk: list[Job], *, length: dict[str, int | None]
 ) -> None:
     """Summarize one chunk of jobs and write its briefs in every target; finish each job.
 

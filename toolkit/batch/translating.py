@@ -59,36 +59,17 @@ def translate_tree(
     )  # checked before any write
     config = require_config(config, "translate_tree()") or Config.load()
     options = FormatOptions(tuple(fields), front_matter_keys(config))
+    run_args = {"config": config, "options": options, "settings": {}, "src": source}
+    run_args.update(force=force, model=model)  # BatchRun's arguments, for both runners
     if config.ray.enabled:  # the same run on Ray Data (README "Folder runs on Ray")
         from toolkit.distributed import run_on_ray
 
         return run_on_ray(
-            "translate",
-            src_dir,
-            out_dir,
-            targets,
-            config=config,
-            options=options,
-            settings={},
-            src=source,
-            force=force,
-            progress=progress,
-            translator=translator,
-            model=model,
+            "translate", src_dir, out_dir, targets, run_args, translate_chunk, progress, translator
         )
     with OutputFolder(src_dir, out_dir) as folder:
         run = BatchRun(
-            "translate",
-            folder,
-            targets,
-            config=config,
-            options=options,
-            settings={},
-            src=source,
-            force=force,
-            progress=progress,
-            translator=translator,
-            model=model,
+            "translate", folder, targets, progress=progress, translator=translator, **run_args
         )
         for chunk in run.chunks(run.plan()):
             translate_chunk(run, chunk)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -31,7 +32,6 @@ from toolkit.distributed.cluster import check_address, connected, import_ray
 from toolkit.distributed.spec import RunSpec, decode_job, encode_job
 from toolkit.distributed.workers import ChunkWorker, plan_files
 from toolkit.errors import ToolkitError
-from toolkit.formats import FormatOptions
 
 PLAN_FILES_PER_TASK = 256  # files one planning task reads and hashes
 MAX_BLOCKS = 10_000  # Ray Data blocks per stage (a block is the unit handed to a worker)
@@ -40,39 +40,30 @@ LOST = "its Ray worker was lost before finishing it ({why}); a rerun redoes it"
 
 def run_on_ray(
     kind: str,
-    src_dir: Any,
-    out_dir: Any,
+    src_dir: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
     targets: list[str],
-    *,
-    config: Config,
-    options: FormatOptions,
-    settings: dict[str, Any],
-    src: str | None,
-    force: bool,
+    run_args: dict[str, Any],
+    chunk_work: Callable[..., None],
     progress: ProgressCallback | None = None,
     translator: Any = None,
-    model: str | None = None,
-    length: dict[str, int | None] | None = None,
 ) -> BatchReport:
     """Run the folder job `kind` ("translate" or "summarize") on Ray, as configured in
-    ``config.ray``. The arguments are those `translate_tree` / `summarize_tree` build their
-    local `BatchRun` from; so are the errors, the report and its exit code. Without Ray
-    installed: `ConfigError` (exit 7) naming ``pip install 'toolkit[ray]'``."""
+    ``run_args["config"].ray``. `run_args` are the local run's `BatchRun` arguments and
+    `chunk_work` its chunk function (see `RunSpec`); the errors, the report and its exit
+    code are the local run's. Without Ray installed: `ConfigError` (exit 7) naming
+    ``pip install 'toolkit[ray]'``."""
     import_ray()  # before the output folder is touched
+    config: Config = run_args["config"]
     check_address(config.ray.address)
-    spec = RunSpec.build(
+    spec = RunSpec(
         kind,
-        src_dir,
-        out_dir,
-        targets,
-        config=config,
-        options=options,
-        settings=settings,
-        src=src,
-        force=force,
-        model=model,
-        length=dict(length or {}),
-        translator=translator,
+        os.path.abspath(src_dir),
+        os.path.abspath(out_dir),
+        list(targets),
+        run_args,
+        chunk_work,
+        translator,
     )
     with OutputFolder(src_dir, out_dir) as folder, connected(config.ray) as ray:
         run = spec.batch_run(folder, progress=progress)  # the report, journal and progress
@@ -134,7 +125,7 @@ def _process(ray: Any, spec: RunSpec, run: BatchRun, folder: OutputFolder, jobs:
     ).map_batches(
         ChunkWorker,
         batch_size=1,
-        compute=ray.data.ActorPoolStrategy(size=pool.actors),
+        compute=ray.data.ActorPoolStrategy(size=min(pool.actors, len(chunks))),  # no idle model
         num_cpus=pool.num_cpus,
         num_gpus=pool.num_gpus or None,
         fn_constructor_kwargs={"spec": spec},

@@ -8,8 +8,8 @@ the local run does. Jobs and per-file results cross process boundaries as JSON s
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,35 +18,33 @@ from toolkit.batch.runner import BatchRun, Job, ProgressCallback
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import Source
 from toolkit.config import Config
-from toolkit.formats import FormatOptions
 
 
 @dataclass
 class RunSpec:
-    """The arguments of one folder run (`translate_tree` / `summarize_tree`), picklable.
+    """One folder run (`translate_tree` / `summarize_tree`) as picklable data.
 
-    `src_dir` and `out_dir` are absolute: a Ray worker's working directory is not the
-    driver's. `translator` (a replacement engine, as in `translate_tree`) is pickled to
-    every actor; None means each actor builds its own `toolkit.translate.Translator`.
+    `run_args` are the keyword arguments the local run passes to `BatchRun` (config,
+    options, settings, src, force...), so both runners build the same run. `chunk_work`
+    processes one chunk as the local run does: ``chunk_work(run, jobs)`` for translations,
+    ``chunk_work(run, pipeline, jobs)`` for briefs (a module-level function, pickled by
+    name). `src_dir` and `out_dir` are absolute: a Ray worker's working directory is not
+    the driver's. `translator` (a replacement engine, as in `translate_tree`) is pickled
+    to every actor; None means each actor builds its own `toolkit.translate.Translator`.
     """
 
     kind: str  # "translate" or "summarize"
     src_dir: str
     out_dir: str
     targets: list[str]
-    config: Config
-    options: FormatOptions
-    settings: dict[str, Any]
-    src: str | None
-    force: bool
-    model: str | None = None
-    length: dict[str, int | None] = field(default_factory=dict)  # summarize: sentences, words
+    run_args: dict[str, Any]
+    chunk_work: Callable[..., None]
     translator: Any = None
 
-    @classmethod
-    def build(cls, kind: str, src_dir: Any, out_dir: Any, targets: list[str], **kw: Any) -> RunSpec:
-        """A spec with the folders made absolute."""
-        return cls(kind, os.path.abspath(src_dir), os.path.abspath(out_dir), list(targets), **kw)
+    @property
+    def config(self) -> Config:
+        """The run's configuration (the driver's: it travels with the spec)."""
+        return self.run_args["config"]
 
     def batch_run(
         self,
@@ -60,14 +58,9 @@ class RunSpec:
             self.kind,
             folder,
             list(self.targets),
-            config=self.config,
-            options=self.options,
-            settings=self.settings,
-            src=self.src,
-            force=self.force,
             progress=progress,
             translator=translator,
-            model=self.model,
+            **self.run_args,
         )
 
 

@@ -90,11 +90,7 @@ class ChunkWorker:
         )
 
     def _run_chunk(self, jobs: list[Job]) -> None:
-        if self.spec.kind == "translate":
-            from toolkit.batch.translating import translate_chunk
-
-            translate_chunk(self.run, jobs)
+        if self.pipeline is None:
+            self.spec.chunk_work(self.run, jobs)
         else:
-            from toolkit.batch.summarizing import summarize_chunk
-
-            summarize_chunk(self.run, self.pipeline, jobs, self.spec.length)
+            self.spec.chunk_work(self.run, self.pipeline, jobs)
