@@ -91,9 +91,11 @@ def test_ray_translation_is_the_local_run_byte_for_byte(
     from toolkit.batch.runner import BatchRun
 
     def not_here(*_args, **_kwargs):
-        raise AssertionError("the driver read a file to translate it")
+        raise AssertionError("the driver read a file")
 
-    monkeypatch.setattr(BatchRun, "load", not_here)  # the workers read and write, not us
+    # the workers read (plan, load) and write the files; the driver lists them only
+    for name in ("plan_file", "load", "write"):
+        monkeypatch.setattr(BatchRun, name, not_here)
     remote = translate_tree(
         root, tmp_path / "ray", ["es", "fr"], config=on_ray(tiny_config), src="en"
     )
