@@ -14,7 +14,9 @@ All three use the same chunks (`batch.chunk_chars` small enough for ~20 chunks, 
 actors can share them) and must write byte-identical trees (checked). Then the fixed
 overhead: a 3-file tree translated locally and with ``--ray`` semantics in a fresh
 process state (a local Ray instance started and stopped by the run itself, as the CLI
-does), the difference being what Ray costs before any file is translated.
+does), the difference being what Ray costs before any file is translated. Last, the
+driver's peak Python memory on trees of 0.5 MB and 2 MB of text (a stand-in engine that
+returns the text: only the driver is measured), next to the local run's.
 
 Run: `ONLY=ray make bench` (or `ONLY=ray python -m benchmarks.bench`). Needs `toolkit[ray]`.
 """
@@ -26,6 +28,8 @@ import json
 import os
 import tempfile
 import time
+import tracemalloc
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.runner import eval_data
@@ -34,6 +38,7 @@ ARTICLES = 120
 SENTENCES_PER_ARTICLE = 3
 CHUNK_CHARS = 2000
 SMALL = 3  # files in the tree of the fixed-overhead run
+BIG_FILES = 40  # files in the trees of the driver-memory figure (0.5 MB and 2 MB of text)
 
 
 def main() -> dict:
@@ -63,6 +68,7 @@ def main() -> dict:
             local, t_local = _timed(src, work / "local", config, ray=False)
             one, t_one = _timed(src, work / "ray1", config, ray=True, actors=1)
             two, t_two = _timed(src, work / "ray2", config, ray=True, actors=2)
+            memory = _driver_memory(work)
         finally:
             ray.shutdown()
         _same(work / "local", work / "ray1")
@@ -91,6 +97,7 @@ def main() -> dict:
         "ray_fixed_overhead_s": round(t_small_ray - t_small_local, 2),
         "small_ray_vs_local": round(t_small_ray / t_small_local, 1),
         "outputs_identical": True,
+        **memory,
     }
     print(
         f"{ARTICLES} articles, {ARTICLES * SENTENCES_PER_ARTICLE} sentences, Firefox en->pt "
@@ -110,6 +117,59 @@ def main() -> dict:
         f"fixed overhead, {SMALL}-file tree: local {t_small_local:.2f} s, ray (starting and "
         f"stopping a local instance) {t_small_ray:.2f} s: +{t_small_ray - t_small_local:.1f} s"
     )
+    print(
+        f"driver memory (tracemalloc peak), {BIG_FILES} files, stand-in engine: local run "
+        f"{memory['local_peak_mb_2mb']} MB on 2 MB of text; ray driver "
+        f"{memory['ray_peak_mb_0.5mb']} MB on 0.5 MB, {memory['ray_peak_mb_2mb']} MB on 2 MB"
+    )
+    return figures
+
+
+class EchoTranslator:
+    """A stand-in engine returning each text unchanged (picklable, importable by the Ray
+    workers): the memory figure is about the driver, not about a model."""
+
+    def translate(self, texts: list[str], to: str, src: str | None = None) -> list:
+        return [_Echo(text) for text in texts]
+
+
+@dataclass
+class _Echo:
+    text: str
+    models: list[str] = field(default_factory=lambda: ["echo"])
+    warnings: list[str] = field(default_factory=list)
+
+
+def _driver_memory(work: Path) -> dict[str, float]:
+    """Peak Python memory (tracemalloc) of the driver on trees of 40 files holding 0.5 MB
+    and 2 MB of text: the Ray driver keeps paths and per-file results, never the text, so
+    its peak does not follow the text's size. The local run, for comparison, holds one
+    chunk's text at a time (here one file: each is over `batch.chunk_chars`)."""
+    from toolkit.batch import translate_tree
+    from toolkit.config import Config
+
+    figures = {}
+    for label, ray, size in (("local", False, 2), ("ray", True, 0.5), ("ray", True, 2)):
+        root = work / f"big-{size}"
+        if not root.exists():
+            for i in range(BIG_FILES):
+                (root / f"d{i % 4}").mkdir(parents=True, exist_ok=True)
+                line = f"Story {i} says the council met on Monday. "
+                text = line * int(size * 1_000_000 / BIG_FILES / len(line))
+                (root / f"d{i % 4}" / f"big{i}.txt").write_text(text + "\n", encoding="utf-8")
+        config = Config.load(search_default_files=False)
+        config.set("ray.enabled", ray)
+        config.set("ray.actors", 2)
+        tracemalloc.start()
+        out = work / f"big-{label}-{size}"
+        report = translate_tree(
+            root, out, ["pt"], config=config, src="en", translator=EchoTranslator()
+        )
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        if report.failed or len(report.done) != BIG_FILES:
+            raise SystemExit(f"memory run failed: {report.summary()}")
+        figures[f"{label}_peak_mb_{size}mb"] = round(peak / 1e6, 1)
     return figures
 
 
