@@ -253,6 +253,14 @@ def test_cli_ray_run_prints_the_local_report(ray_cluster, tmp_path, capsys):
     assert same == local.stdout.split(" s)")[1:]  # every line after the timing
     assert tree_digest(tmp_path / "ray") == tree_digest(tmp_path / "local")
 
+    brief = ["--config", str(config), "summarize", str(root), "--to", "en"]
+    local = run_cli([*brief, "-o", str(tmp_path / "local-briefs")], capsys=capsys)
+    remote = run_cli([*brief, "-o", str(tmp_path / "ray-briefs"), "--ray"], capsys=capsys)
+    assert remote.exit_code == local.exit_code == 6 and "3 done" in remote.stdout
+    same = remote.stdout.replace("/ray-briefs:", "/local-briefs:").split(" s)")[1:]
+    assert same == local.stdout.split(" s)")[1:]
+    assert tree_digest(tmp_path / "ray-briefs") == tree_digest(tmp_path / "local-briefs")
+
 
 @pytest.mark.slow
 def test_a_pool_larger_than_the_cluster_is_refused_not_waited_for(ray_cluster, tmp_path):
