@@ -45,17 +45,26 @@ class ChunkWorker:
     def __init__(self, spec: RunSpec) -> None:
         self.spec = spec
         self.folder = WorkerFolder(spec.src_dir, spec.out_dir, {})
+        self.own: list[Any] = []  # engines built here, closed in __del__
         translator = spec.translator
         if translator is None:
             from toolkit.translate import Translator
 
             translator = Translator(spec.config)  # models load on first use, then stay
+            self.own.append(translator)
         self.run = spec.batch_run(self.folder, translator=translator)
         self.pipeline: Any = None
         if spec.kind == "summarize":
             from toolkit.pipeline import Pipeline
 
             self.pipeline = Pipeline(spec.config)
+            self.own.append(self.pipeline)
+
+    def __del__(self) -> None:
+        """Close the engines (their worker processes, with translate.threads > 1): Ray Data
+        deletes the actor's instance when it shuts the pool down gracefully."""
+        for engine in getattr(self, "own", []):
+            engine.close()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         """One output row per chunk: its files' results and the model work done."""
