@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q "$(TORCH)"
-	$(PIP) install -q -e ".[dev,ct2,serve]"
+	$(PIP) install -q -e ".[dev,ct2,serve,ray]"
 	touch $(STAMP)
 
 # Exit code 6 means "partial": briefs whose translation model is not on this machine are

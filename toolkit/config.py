@@ -121,6 +121,17 @@ class BatchConfig:
 
 
 @dataclass
+class RayConfig:
+    """Folder runs on Ray Data (`--ray`, the `toolkit[ray]` extra; README "Folder runs on Ray")."""
+
+    enabled: bool = False  # run folder jobs on Ray instead of in this process
+    address: str = ""  # "": start a local Ray instance; else a cluster ("auto", "ray://head:10001")
+    actors: int = 1  # model copies (Ray actors) translating at once
+    num_cpus: float = 1.0  # CPUs reserved per actor
+    num_gpus: float = 0.0  # GPUs per actor (e.g. 1, or 0.5 to share one GPU between two)
+
+
+@dataclass
 class ServeConfig:
     """The HTTP service (`toolkit serve`): address, limits and API keys."""
 
@@ -157,6 +168,7 @@ SECTIONS: dict[str, type] = {
     "batch": BatchConfig,
     "serve": ServeConfig,
     "limits": LimitsConfig,
+    "ray": RayConfig,
 }
 
 # [models] keys that a stage section also has; the stage follows [models] unless set.
@@ -180,6 +192,7 @@ class Config:
     batch: BatchConfig = field(default_factory=BatchConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
     limits: LimitsConfig = field(default_factory=LimitsConfig)
+    ray: RayConfig = field(default_factory=RayConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod

@@ -34,6 +34,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "summarize.max_new_tokens": (1, 100_000),
     "batch.chunk_chars": (1, 10_000_000),
     "batch.max_file_bytes": (1, MAX_INPUT_BYTES),  # no larger than any input may be
+    "ray.actors": (1, 10_000),
+    "ray.num_cpus": (0.0, 1024.0),
+    "ray.num_gpus": (0.0, 64.0),
     "serve.port": (0, 65535),
     "serve.char_limit": (1, 10_000_000),
     "serve.batch_limit": (1, 10_000),

@@ -68,12 +68,14 @@ class Planner:
                 continue
             file_report = FileReport(entry.rel, UP_TO_DATE)
             report.files.append(file_report)
-            job = self._plan_file(entry, file_report)
+            job = self.plan_file(entry, file_report)
             if job is not None:
                 jobs.append(job)
         return jobs
 
-    def _plan_file(self, source: Source, report: FileReport) -> Job | None:
+    def plan_file(self, source: Source, report: FileReport) -> Job | None:
+        """The job for one file (its outcome recorded in `report`), or None when it is
+        current or failed."""
         try:
             text, _encoding, sha = self.documents.read(source)
             suffix = source.path.suffix.lower()

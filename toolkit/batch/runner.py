@@ -19,9 +19,10 @@ from toolkit.batch.documents import Documents, fail_file
 from toolkit.batch.jobs import Job, Loaded
 from toolkit.batch.model_work import ModelWork, Request, Translated
 from toolkit.batch.plan import Planner
-from toolkit.batch.report import DONE, FAILED, BatchReport
+from toolkit.batch.report import DONE, FAILED, UP_TO_DATE, BatchReport, FileReport
 from toolkit.batch.report import Progress as ProgressEvent
 from toolkit.batch.state import OutputFolder
+from toolkit.batch.tree import Source
 from toolkit.config import Config
 from toolkit.errors import InputError
 from toolkit.formats import FormatOptions
@@ -69,6 +70,7 @@ class BatchRun:
         work_per_language: bool = True,
     ) -> None:
         self.config = config
+        self.targets = list(targets)
         self.src = src
         self.progress = progress
         self.report = BatchReport(kind, str(folder.src), str(folder.out), list(targets))
@@ -92,11 +94,21 @@ class BatchRun:
 
     def plan(self) -> list[Job]:
         """The jobs left to do (skips, failures and current files go to the report)."""
-        jobs = self.planner.plan(self.report)
+        return self.planned(self.planner.plan(self.report))
+
+    def planned(self, jobs: list[Job]) -> list[Job]:
+        """Take `jobs` as the work of this run (progress totals); return them."""
         self._files_total = len(jobs)
         self._sentences_total = sum(job.sentences for job in jobs)
         self._notify(None)
         return jobs
+
+    def plan_file(self, source: Source) -> Job | None:
+        """Report one file (appended to the report) and return its job, or None when it is
+        current or failed. The Ray runner calls this in its planning tasks."""
+        report = FileReport(source.rel, UP_TO_DATE)
+        self.report.files.append(report)
+        return self.planner.plan_file(source, report)
 
     def chunks(self, jobs: list[Job]) -> Iterator[list[Job]]:
         """Consecutive jobs grouped until their text reaches `batch.chunk_chars`."""

@@ -17,12 +17,13 @@ fails that pair once; another failure is retried text by text). With
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from typing import Any
 
 from toolkit.batch.report import BatchReport
-from toolkit.batch.runner import BatchRun, Loaded, ProgressCallback, front_matter_keys
+from toolkit.batch.runner import BatchRun, Job, Loaded, ProgressCallback, front_matter_keys
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
 from toolkit.config import Config, require_config
@@ -52,7 +53,8 @@ def summarize_tree(
     Length: `sentences` (default `summarize.sentences` from the config) or `words`.
     `translator` replaces the translation engine for the briefs in other languages; the
     other arguments, the manifest, the lock and the report work as in `translate_tree`.
-    Each brief's fact-check warnings are in its file's report.
+    Each brief's fact-check warnings are in its file's report. With ``config.ray.enabled``
+    the run goes to Ray Data (`toolkit.distributed`), with the same results.
     """
     from toolkit.pipeline import Pipeline
 
@@ -65,34 +67,50 @@ def summarize_tree(
     config = require_config(config, "summarize_tree()") or Config.load()
     options = FormatOptions(tuple(fields), front_matter_keys(config))
     length = {"sentences": sentences, "words": words}
+    settings = {**length, "summarize": config.as_dict()["summarize"]}
+    run_args: dict[str, Any] = {"config": config, "options": options, "settings": settings}
+    run_args["src"] = source
+    run_args.update(force=force, work_per_language=False)  # BatchRun's, for both runners
+    if config.ray.enabled:  # the same run on Ray Data (README "Folder runs on Ray")
+        from toolkit.distributed import run_on_ray
+
+        chunk_work = functools.partial(summarize_chunk, length=length, goals=goals)
+        return run_on_ray(
+            "summarize", src_dir, out_dir, targets, run_args, chunk_work, progress, translator
+        )
     with OutputFolder(src_dir, out_dir) as folder, Pipeline(config) as pipeline:
         run = BatchRun(
-            "summarize",
-            folder,
-            targets,
-            config=config,
-            options=options,
-            settings={**length, "summarize": config.as_dict()["summarize"]},
-            src=source,
-            force=force,
-            progress=progress,
-            translator=translator,
-            work_per_language=False,
+            "summarize", folder, targets, progress=progress, translator=translator, **run_args
         )
-        writer = BriefWriter(config, run.translate_texts)
         for chunk in run.chunks(run.plan()):
-            items = [item for item in map(run.load, chunk) if item is not None]
-            pieces = {id(item): _summarize(run, pipeline, item, length) for item in items}
-            items = [item for item in items if pieces[id(item)] is not None]
-            for goal in goals:
-                pending = [item for item in items if goal.code in item.job.languages]
-                own = [pieces[id(item)] or [] for item in pending]
-                _write_briefs(run, writer, pending, own, goal)
-            for item in items:
-                run.finish(item.job, item.failed)
+            summarize_chunk(run, pipeline, chunk, length=length, goals=goals)
         report = run.close()
     report.manifest_error = folder.manifest_error
     return report
+
+
+def summarize_chunk(
+    run: BatchRun,
+    pipeline: Any,
+    chunk: list[Job],
+    *,
+    length: dict[str, int | None],
+    goals: list[Target],
+) -> None:
+    """Summarize one chunk of jobs and write its briefs in every target; finish each job.
+
+    The unit of work of both runners (this process, or a Ray actor: `toolkit.distributed`):
+    the briefs of all files of the chunk go to the `BriefWriter` at once."""
+    writer = BriefWriter(run.config, run.translate_texts)
+    items = [item for item in map(run.load, chunk) if item is not None]
+    pieces = {id(item): _summarize(run, pipeline, item, length) for item in items}
+    items = [item for item in items if pieces[id(item)] is not None]
+    for goal in goals:
+        pending = [item for item in items if goal.code in item.job.languages]
+        own = [pieces[id(item)] or [] for item in pending]
+        _write_briefs(run, writer, pending, own, goal)
+    for item in items:
+        run.finish(item.job, item.failed)
 
 
 def _summarize(

@@ -9,6 +9,7 @@ from typing import Any
 from toolkit.batch.report import BatchReport
 from toolkit.batch.runner import (
     BatchRun,
+    Job,
     Loaded,
     ProgressCallback,
     Request,
@@ -45,7 +46,8 @@ def translate_tree(
     registry for every pair. `translator` replaces the engine (anything with
     ``translate(list, to=, src=) -> list`` of objects with `.text`, `.models`,
     `.warnings`); by default a `toolkit.translate.Translator(config)` is created only if
-    there is something to translate, and closed at the end.
+    there is something to translate, and closed at the end. With ``config.ray.enabled``
+    the run goes to Ray Data (`toolkit.distributed`): the same outputs, manifest and report.
 
     Raises `InputError` (no such folder), `OutputError` (cannot write, or the folder is
     locked by another run: `BatchLockedError`); failures of single files are in the
@@ -55,29 +57,36 @@ def translate_tree(
     source = source_language(src or None)  # checked before any write
     config = require_config(config, "translate_tree()") or Config.load()
     options = FormatOptions(tuple(fields), front_matter_keys(config))
+    run_args: dict[str, Any] = {"config": config, "options": options, "settings": {}}
+    run_args["src"] = source
+    run_args.update(force=force, model=model)  # BatchRun's arguments, for both runners
+    if config.ray.enabled:  # the same run on Ray Data (README "Folder runs on Ray")
+        from toolkit.distributed import run_on_ray
+
+        return run_on_ray(
+            "translate", src_dir, out_dir, targets, run_args, translate_chunk, progress, translator
+        )
     with OutputFolder(src_dir, out_dir) as folder:
         run = BatchRun(
-            "translate",
-            folder,
-            targets,
-            config=config,
-            options=options,
-            settings={},
-            src=source,
-            force=force,
-            progress=progress,
-            translator=translator,
-            model=model,
+            "translate", folder, targets, progress=progress, translator=translator, **run_args
         )
         for chunk in run.chunks(run.plan()):
-            items = [item for item in map(run.load, chunk) if item is not None]
-            for tgt in targets:
-                _translate_chunk(run, [item for item in items if tgt in item.job.languages], tgt)
-            for item in items:
-                run.finish(item.job, item.failed)
+            translate_chunk(run, chunk)
         report = run.close()
     report.manifest_error = folder.manifest_error
     return report
+
+
+def translate_chunk(run: BatchRun, chunk: list[Job]) -> None:
+    """Read, translate and write one chunk of jobs into every target; finish each job.
+
+    One chunk is the unit of work of both runners: in this process here, in a Ray actor
+    with `toolkit.distributed` (same chunks, so the same model calls and outputs)."""
+    items = [item for item in map(run.load, chunk) if item is not None]
+    for tgt in run.targets:
+        _translate_chunk(run, [item for item in items if tgt in item.job.languages], tgt)
+    for item in items:
+        run.finish(item.job, item.failed)
 
 
 def _translate_chunk(run: BatchRun, items: list[Loaded], tgt: str) -> None:

@@ -16,14 +16,25 @@ from typing import Any, TypeVar
 import click
 
 F = TypeVar("F", bound=Callable[..., object])
+LOCAL_RAY = "local"  # `--ray` without an address: start a local Ray instance
 
 
 def output_options(verb: str, noun: str, fields_for: str = "DIR") -> Callable[[F], F]:
-    """`--out/-o`, `--field` and `--force`, worded for `verb` ("translate") and `noun`;
-    `fields_for` says which inputs `--field` applies to ("DIR", "FILE or DIR")."""
+    """`--out/-o`, `--field`, `--force` and `--ray`, worded for `verb` ("translate") and
+    `noun`; `fields_for` says which inputs `--field` applies to ("DIR", "FILE or DIR")."""
 
     def decorate(command: F) -> F:
         # click lists options in decorator order; applied innermost first, so reversed here
+        command = click.option(
+            "--ray",
+            "ray",
+            is_flag=False,
+            flag_value=LOCAL_RAY,
+            default=None,
+            metavar="[ADDRESS]",
+            help="DIR: run on Ray Data, on a local Ray instance or the cluster at ADDRESS "
+            "(auto, ray://head:10001); needs toolkit[ray]. See README.",
+        )(command)
         command = click.option(
             "--force", is_flag=True, help=f"DIR: redo every {noun}, even current ones."
         )(command)
@@ -86,3 +97,10 @@ def read_source(source: str | None, inline: str | None) -> Any:
     if looks_like_text(source):
         return InputText(source, "<text>", "utf-8")
     return read_input(source)
+
+
+def ray_overrides(value: str | None) -> dict[str, object]:
+    """The config overrides of a `--ray [ADDRESS]` value (None: the option not given)."""
+    if value is None:
+        return {}
+    return {"ray.enabled": True, "ray.address": "" if value == LOCAL_RAY else value}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from toolkit.commands.options import output_options, text_option
+from toolkit.commands.options import output_options, ray_overrides, text_option
 from toolkit.translate.document import FORMAT_SUFFIXES, structured_suffix
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ def summarize(
     out: str | None,
     fields: tuple[str, ...],
     force: bool,
+    ray: str | None,
 ) -> None:
     """Summarize FILE (or - for standard input, or --text) with a brief per --to language.
 
@@ -96,7 +97,7 @@ def summarize(
     Every brief is fact-checked; with --strict a brief with warnings exits 10.
 
     A DIR gets one plain-text brief per file and language in --out, resumable: see
-    docs/batch.md.
+    docs/batch.md. --ray runs it on Ray Data.
     """
     from toolkit.pipeline import Pipeline
 
@@ -106,7 +107,8 @@ def summarize(
         raise click.UsageError(f"--json and --format {fmt} exclude each other")
     fmt = "json" if as_json else fmt or "text"
     config = state.config(
-        **{"translate.engine": engine, "translate.cache": False if no_cache else None}
+        **{"translate.engine": engine, "translate.cache": False if no_cache else None},
+        **ray_overrides(ray),
     )
     given = None if src == "auto" else src
     if source not in (None, "-") and inline is None and Path(source).is_dir():
@@ -119,6 +121,8 @@ def summarize(
         options = {"src": given, "sentences": sentences, "words": words, "force": force}
         summarize_folder(state, config, source, to, out, fields, strict=strict, **options)
         return
+    if ray is not None:
+        raise click.UsageError("--ray applies to a folder (DIR)")
     targets = parse_languages(to)
     with Pipeline(config, translator=_translator(config, model)) as pipeline:
         job = {"sentences": sentences, "words": words, "src": given, "strict": strict}

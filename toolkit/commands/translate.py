@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from toolkit.commands.options import output_options, text_option
+from toolkit.commands.options import output_options, ray_overrides, text_option
 from toolkit.translate.document import FORMAT_SUFFIXES
 
 
@@ -44,6 +44,7 @@ def translate(
     out: str | None,
     fields: tuple[str, ...],
     force: bool,
+    ray: str | None,
 ) -> None:
     """Translate FILE (or - for standard input, or --text) into each --to language.
 
@@ -57,13 +58,14 @@ def translate(
     Models load from local paths or the local cache only; a missing model exits with
     code 5 and names every model the route needs. A DIR is translated file by file
     into --out, structure kept (txt, md, html, json, jsonl, srt), resumable: see
-    docs/batch.md.
+    docs/batch.md. --ray runs it on Ray Data.
     """
     from toolkit.langs import parse_targets
     from toolkit.translate import Translator
 
     config = state.config(
-        **{"translate.engine": engine, "translate.cache": False if no_cache else None}
+        **{"translate.engine": engine, "translate.cache": False if no_cache else None},
+        **ray_overrides(ray),
     )
     given = None if src == "auto" else src
     if source not in (None, "-") and inline is None and Path(source).is_dir():
@@ -74,6 +76,8 @@ def translate(
             state, config, source, to, out, fields, as_json=as_json, strict=strict, **options
         )
         return
+    if ray is not None:
+        raise click.UsageError("--ray applies to a folder (DIR)")
     targets = [t.code for t in parse_targets(to)]
     if len(targets) > 1 and not out and not as_json:
         raise click.UsageError(
