@@ -22,7 +22,7 @@ from toolkit.batch.state import JOURNAL
 from toolkit.config import Config
 from toolkit.errors import ConfigError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
 NEWS = {
     "a.txt": "The president met 25 journalists in New York on Monday.\n\nHe left early.\n",
