@@ -110,6 +110,14 @@ class ServeConfig:
     batch_wait_ms: float = 10.0  # how long a batch waits for more requests
 
 
+@dataclass
+class GlossaryConfig:
+    """Newsroom terminology (`toolkit.glossary`): files, and whether to enforce them."""
+
+    files: list[str] = field(default_factory=list)  # TSV/CSV/TOML; relative to their config
+    enforce: bool = True  # false: only check (the `glossary` fact-check warnings)
+
+
 SECTIONS: dict[str, type] = {
     "detect": DetectConfig,
     "repair": RepairConfig,
@@ -117,6 +125,7 @@ SECTIONS: dict[str, type] = {
     "summarize": SummarizeConfig,
     "batch": BatchConfig,
     "serve": ServeConfig,
+    "glossary": GlossaryConfig,
 }
 
 # Allowed values, checked whenever a value is set (file, environment, flag or Python), so
@@ -165,6 +174,7 @@ class Config:
     summarize: SummarizeConfig = field(default_factory=SummarizeConfig)
     batch: BatchConfig = field(default_factory=BatchConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
+    glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -256,7 +266,10 @@ class Config:
                         f"unknown config key {section}.{name} in {source}",
                         hint=f"[{section}] has: {', '.join(sorted(_field_names(section)))}",
                     )
-                self.set(f"{section}.{name}", _typed(section, name, value, source), source)
+                value = _typed(section, name, value, source)
+                if (section, name) == ("glossary", "files") and source.startswith("file "):
+                    value = _relative_to(value, Path(source[len("file ") :]).parent)
+                self.set(f"{section}.{name}", value, source)
 
     def _apply_env(self, env: Mapping[str, str]) -> None:
         """`TOOLKIT_<SECTION>_<KEY>`; an unknown key in a known section is an error (a typo
@@ -363,6 +376,12 @@ def _coerce(value: Any, kind: Any) -> Any:
         if not isinstance(value, str):
             raise ValueError("expected a string")
         return value
+    if getattr(kind, "__origin__", None) is list:
+        if isinstance(value, str):  # an environment variable: comma-separated
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ValueError("expected a list of strings")
+        return list(value)
     if getattr(kind, "__origin__", None) is dict:
         if not isinstance(value, Mapping):
             raise ValueError("expected a table of names to strings")
@@ -385,6 +404,13 @@ def _model_pairs(table: dict[str, str]) -> dict[str, str]:
         except (UnsupportedLanguageError, TypeError) as exc:
             raise ValueError(f"key {pair!r}: {exc}") from None
     return pairs
+
+
+def _relative_to(value: Any, base: Path) -> Any:
+    """Paths in a config file's list, relative ones read from the file's folder."""
+    if not isinstance(value, list):
+        return value  # the type check in `set` reports it
+    return [str(base / v) if isinstance(v, str) and not Path(v).is_absolute() else v for v in value]
 
 
 def _typed(section: str, name: str, value: Any, source: str) -> Any:

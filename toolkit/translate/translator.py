@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, overload
 
 from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError, UnsupportedLanguageError
+from toolkit.glossary import Rules, TermUse, check_terms, from_config
 from toolkit.text import Span, require_text
 from toolkit.translate import checks, registry
 from toolkit.translate.backends import backend_class
@@ -64,6 +65,8 @@ class Translation:
     segments: list[Segment]
     warnings: list[str] = field(default_factory=list)
     engines: list[str] = field(default_factory=list)
+    #: each glossary term of the source and how its rendering was obtained
+    terms: list[TermUse] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output."""
@@ -99,6 +102,7 @@ class Translator:
         self._backends: dict[tuple[str, str], Backend] = {}
         self._local: dict[str, LocalModel | None] = {}
         self._memory: TranslationMemory | None = None
+        self._glossary = from_config(self.config)  # fail early on a bad glossary file
         # One call at a time: loading a model twice at once breaks transformers, and the
         # model already uses every core it is given.
         self._lock = threading.RLock()
@@ -203,6 +207,40 @@ class Translator:
     ) -> list[Translation]:
         route = self._route(src, tgt, model)
         sources = [span.text for doc in docs for span in doc.spans]
+        current, pivot, cached, engines = self._run_route(route, sources)
+        rules = self._glossary.rules(src, tgt) if self._glossary else None
+        uses: list[TermUse] = []
+        if rules and self.config.glossary.enforce:
+            from toolkit.glossary import enforce
+
+            current, uses = enforce(sources, current, rules, lambda s: self._run_route(route, s)[0])
+        results = []
+        offset = 0
+        for doc in docs:
+            count = len(doc.spans)
+            piece = slice(offset, offset + count)
+            result = _assemble(
+                doc,
+                tgt,
+                route.models,
+                current[piece],
+                pivot[piece] if pivot else None,
+                cached[piece],
+            )
+            result.engines = list(engines)
+            if rules:
+                _apply_glossary(
+                    result, rules, [u for u in uses if offset <= u.segment < piece.stop], offset
+                )
+            offset += count
+            results.append(result)
+        return results
+
+    def _run_route(
+        self, route: registry.Route, sources: list[str]
+    ) -> tuple[list[str], list[str] | None, list[bool], list[str]]:
+        """`sources` through every leg of `route`: the targets, the pivot texts (for a
+        two-leg route), whether each came from memory, and the engine of each leg."""
         current = sources
         pivot: list[str] | None = None
         cached = [True] * len(sources)
@@ -214,23 +252,7 @@ class Translator:
             cached = [a and b for a, b in zip(cached, from_memory, strict=True)]
             if number == 0 and len(route.legs) > 1:
                 pivot = current
-        results = []
-        offset = 0
-        for doc in docs:
-            count = len(doc.spans)
-            piece = slice(offset, offset + count)
-            offset += count
-            result = _assemble(
-                doc,
-                tgt,
-                route.models,
-                current[piece],
-                pivot[piece] if pivot else None,
-                cached[piece],
-            )
-            result.engines = list(engines)
-            results.append(result)
-        return results
+        return current, pivot, cached, engines
 
     def _run_leg(
         self, backend: Backend, leg: registry.Leg, sentences: list[str]
@@ -391,6 +413,15 @@ def _assemble(
     parts.append(doc.text[position:])
     warnings = checks.summarize([s.flags for s in segments], len(segments))
     return Translation("".join(parts), doc.src, tgt, list(models), segments, warnings)
+
+
+def _apply_glossary(result: Translation, rules: Rules, uses: list[TermUse], offset: int) -> None:
+    """Record the document's glossary terms and warn on any its translation lacks."""
+    result.terms = [replace(u, segment=u.segment - offset) for u in uses]
+    for segment in result.segments:
+        for warning in check_terms(segment.source, segment.target, rules):
+            segment.flags.append(f"{warning.kind}: {warning.message}")
+            result.warnings.append(f"{warning.kind}: {warning.message}")
 
 
 _default: Translator | None = None
