@@ -417,6 +417,12 @@ def _typed(section: str, name: str, value: Any, source: str) -> Any:
     """A TOML value as it is: TOML has types, so a string for a number or a boolean
     (``threads = "2"``, ``allow_download = "yes"``) is a mistake, not text to parse."""
     kind = _field_type(section, name)
+    if isinstance(value, str) and getattr(kind, "__origin__", None) is list:
+        raise ConfigError(
+            f"bad type for {section}.{name}: {value!r} is a string, expected a list"
+            f' such as ["{value}"], in {source}',
+            hint=f"fix it in {source}",
+        )
     if isinstance(value, str) and kind in (bool, int, float):
         expected = {bool: "true or false", int: "a whole number", float: "a number"}[kind]
         raise ConfigError(

@@ -206,15 +206,18 @@ class Pipeline:
         timings["total"] = time.perf_counter() - total
         return Result(name, lang, detection, repaired, summary, briefs, timings)
 
-    @staticmethod
     def _check(
-        source: str, brief: Brief, pairs: list[tuple[str, str]], src: str
+        self, source: str, brief: Brief, pairs: list[tuple[str, str]], src: str
     ) -> list[QAWarning]:
-        """Fact checks: each summary sentence against its translation (numbers kept),
-        and the brief against the source (nothing stated that the source does not say)."""
+        """Fact checks: each summary sentence against its translation (numbers kept, glossary
+        terms rendered), and the brief against the source (nothing it does not say)."""
+        from toolkit.glossary import check_terms, from_config
+
+        rules = from_config(self.config).rules(src, brief.lang)
         warnings = [
             w for s, t in pairs for w in check_translation(s, t, src_lang=src, tgt_lang=brief.lang)
         ]
+        warnings += [w for s, t in pairs for w in check_terms(s, t, rules)]
         warnings += check_brief(source, brief.text, src_lang=src, brief_lang=brief.lang)
         return _unique(warnings + brief.warnings)
 
@@ -259,7 +262,13 @@ class Pipeline:
 
             self._translator = Translator(self.config)
         translation: Translation = self._translator.translate(summary.text, to=tgt, src=src)
-        engine_warnings = [QAWarning("translation", "", m) for m in translation.warnings]
+        from toolkit.glossary import KIND as GLOSSARY
+
+        engine_warnings = [  # glossary warnings come from the fact checks, with their kind
+            QAWarning("translation", "", m)
+            for m in translation.warnings
+            if not m.startswith(f"{GLOSSARY}: ")
+        ]
         brief = Brief(
             tgt,
             translation.text,

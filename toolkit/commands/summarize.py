@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.commands.options import output_options
+from toolkit.commands.options import glossary_option, output_options, with_glossaries
 
 
 @click.command()
@@ -25,6 +25,7 @@ from toolkit.commands.options import output_options
     show_default=True,
 )
 @output_options("summarize", "brief")
+@glossary_option
 @click.pass_obj
 def summarize(
     state,
@@ -37,6 +38,7 @@ def summarize(
     out: str | None,
     fields: tuple[str, ...],
     force: bool,
+    glossaries: tuple[str, ...],
 ) -> None:
     """Summarize FILE (or - for standard input) and write a brief in each --to language.
 
@@ -52,6 +54,7 @@ def summarize(
 
     if sentences is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
+    with_glossaries(state.config(), glossaries)
     if source != "-" and Path(source).is_dir():
         from toolkit.batch.cli import summarize_folder
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.commands.options import output_options
+from toolkit.commands.options import glossary_option, output_options, with_glossaries
 
 
 @click.command()
@@ -21,6 +21,7 @@ from toolkit.commands.options import output_options
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--engine", help="Inference engine: torch (default) or ct2.")
 @output_options("translate", "output")
+@glossary_option
 @click.pass_obj
 def translate(
     state,
@@ -34,6 +35,7 @@ def translate(
     out: str | None,
     fields: tuple[str, ...],
     force: bool,
+    glossaries: tuple[str, ...],
 ) -> None:
     """Translate FILE (or - for standard input) into the language given by --to.
 
@@ -49,6 +51,7 @@ def translate(
     config = state.config(
         **{"translate.engine": engine, "translate.cache": False if no_cache else None}
     )
+    with_glossaries(config, glossaries)
     if source != "-" and Path(source).is_dir():
         from toolkit.batch.cli import translate_folder
 

@@ -108,6 +108,16 @@ class Glossary:
             self._rules[(src, tgt)] = Rules(src, tgt, entries, matcher)
         return self._rules[(src, tgt)]
 
+    def source_rules(self, src: str) -> Rules:
+        """Every term that may occur in `src` text, whatever the target language (for
+        repair, which must leave terms as written)."""
+        key = (src, "")
+        if key not in self._rules:
+            entries = tuple(e for e in self.entries if e.src in (src, ANY))
+            matcher = Matcher((e.term, e.ignore_case, e) for e in entries)
+            self._rules[key] = Rules(src, ANY, entries, matcher)
+        return self._rules[key]
+
     def fingerprint(self) -> str:
         """A digest of the entries (not their notes or places): equal glossaries, equal
         digests; used by folder runs to redo outputs when the glossary changes."""
