@@ -111,6 +111,41 @@ def _rendered(sources: list[str], targets: list[str], rules) -> tuple[int, int]:
     return done, total
 
 
+#: enforcement stages measured alone (split always closes): why the toolkit stages them
+ABLATION = {
+    "placeholder only": ("placeholder",),
+    "split only": (),
+    "model, then split": ("model",),
+}
+
+
+def _ablation(en: list[str], pt: list[str], plain: list[str], rules, cache: Path) -> dict:
+    """Each variant of `ABLATION` on the same plain translations (same engine and memory)."""
+    import sacrebleu
+
+    from toolkit.config import Config
+    from toolkit.glossary import enforce
+    from toolkit.translate import Translator
+
+    config = Config.load(search_default_files=False)
+    config.set("translate.cache_path", str(cache / "memory-True.sqlite3"))
+    config.set("translate.model_dir", str(cache / "models"))
+    config.set("translate.threads", 1)
+    out = {}
+    with Translator(config) as translator:
+
+        def translate(sentences: list[str]) -> list[str]:
+            return [r.text for r in translator.translate(sentences, to="pt", src="en")]
+
+        for name, stages in ABLATION.items():
+            texts, _ = enforce(en, plain, rules, translate, stages=stages)
+            done, total = _rendered(en, texts, rules)
+            chrf = sacrebleu.corpus_chrf(texts, [pt]).score
+            out[name] = {"rendered_pct": round(100 * done / total, 2), "chrF": round(chrf, 2)}
+            print(f"  {name:<18} {100 * done / total:5.1f}% as required, chrF {chrf:5.2f}")
+    return out
+
+
 def main() -> dict:
     from toolkit.translate.bergamot_files import bundled_dir
 
@@ -162,8 +197,9 @@ def main() -> dict:
                 f"{system:<8} glossary: {100 * done / total:5.1f}% of {total} terms as required, "
                 f"chrF {chrf:5.2f}, BLEU {bleu:5.2f}, leaks {leaks} ({seconds:.0f} s)"
             )
-    figures["with"]["sentences_by_method"] = dict(methods)
-    print(f"enforced sentences by method: {dict(methods)}")
+        figures["with"]["sentences_by_method"] = dict(methods)
+        print(f"enforced sentences by method: {dict(methods)}")
+        figures["stages_alone"] = _ablation(en, pt, outputs["without"], rules, Path(tmp))
     failed = []
     if figures["with"]["rendered_pct"] < FLOOR_RENDERED:
         failed.append(f"terms rendered as required below {FLOOR_RENDERED}%")

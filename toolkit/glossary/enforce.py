@@ -66,24 +66,36 @@ def missing(target: str, wanted: Counter[tuple[str, bool]]) -> list[str]:
 
 
 def enforce(
-    sources: Sequence[str], targets: Sequence[str], rules: Rules, translate: TranslateFn
+    sources: Sequence[str],
+    targets: Sequence[str],
+    rules: Rules,
+    translate: TranslateFn,
+    stages: Sequence[str] = METHODS,
 ) -> tuple[list[str], list[TermUse]]:
     """`targets` (the ordinary translations of `sources`) made to obey `rules`.
 
     `translate` translates a list of source-language sentences into the target language
     (the same route that made `targets`). Returns the new targets and one `TermUse` per
-    term occurrence, in sentence order.
+    term occurrence, in sentence order. `stages` leaves some stages out (to measure each
+    alone, `benchmarks/eval_glossary.py`); ``split``, the one that cannot fail, always runs
+    last.
     """
     outputs = list(targets)
     found = {i: rules.find(s) for i, s in enumerate(sources)}
     found = {i: m for i, m in found.items() if m}
-    method = {i: "model" for i in found if not missing(outputs[i], required(found[i]))}
+    method: dict[int, str] = {}
+    if "model" in stages:
+        method = {i: "model" for i in found if not missing(outputs[i], required(found[i]))}
     # only the terms the ordinary translation got wrong are rewritten in the later stages
-    wrong = {i: _wrong(outputs[i], found[i]) for i in found if i not in method}
+    wrong = {
+        i: _wrong(outputs[i], found[i]) if "model" in stages else found[i]
+        for i in found
+        if i not in method
+    }
     for stage, attempt in (("inline", _inline), ("placeholder", _placeholder)):
-        todo = [i for i in wrong if i not in method]
+        todo = [i for i in wrong if i not in method and stage in stages]
         if not todo:
-            break
+            continue
         for i, text in attempt(todo, sources, wrong, translate).items():
             if not missing(text, required(found[i])):
                 outputs[i], method[i] = text, stage
@@ -189,10 +201,17 @@ def _split(
                 position = match.end
         plans[i] = plan
     translated = translate(pieces) if pieces else []
-    return {
-        i: "".join(
-            lead if index is None else f"{lead}{translated[index]}{trail}"
-            for lead, trail, index in plan
-        )
-        for i, plan in plans.items()
-    }
+    return {i: _join(plan, translated) for i, plan in plans.items()}
+
+
+def _join(plan: list[tuple[str, str, int | None]], translated: list[str]) -> str:
+    """The pieces of a split sentence in order; a space between a rendering and a
+    translated piece that would otherwise run into it ("Faldo's record" -> "Faldo" +
+    "O recorde", not "FaldoO recorde")."""
+    out = ""
+    for lead, trail, index in plan:
+        piece = lead if index is None else f"{lead}{translated[index]}{trail}"
+        if out and piece and _WORD.match(out[-1]) and _WORD.match(piece[0]):
+            out += " "
+        out += piece
+    return out
