@@ -92,7 +92,8 @@ def _translate(sentences: list[str], cache: Path, glossary: Path | None):
     if glossary is not None:
         config.set("glossary.files", [str(glossary)])
     with Translator(config) as translator:
-        return translator.translate(sentences, to="pt", src="en")
+        results = translator.translate(sentences, to="pt", src="en")
+        return results, translator.stats.sentences_translated
 
 
 def _rendered(sources: list[str], targets: list[str], rules) -> tuple[int, int]:
@@ -172,7 +173,7 @@ def main() -> dict:
         outputs, methods = {}, Counter()
         for system, glossary in (("without", None), ("with", path)):
             start = time.perf_counter()
-            results = _translate(en, Path(tmp), glossary)
+            results, engine_sentences = _translate(en, Path(tmp), glossary)
             seconds = time.perf_counter() - start
             out = [r.text for r in results]
             outputs[system] = out
@@ -188,6 +189,7 @@ def main() -> dict:
                 "chrF": round(chrf, 2),
                 "BLEU": round(bleu, 2),
                 "placeholder_leaks": leaks,
+                "engine_sentences": engine_sentences,  # sent to the model, pieces included
                 "s": round(seconds, 1),
             }
             if glossary is not None:
@@ -195,7 +197,8 @@ def main() -> dict:
                     methods.update({u.segment: u.method for u in r.terms}.values())
             print(
                 f"{system:<8} glossary: {100 * done / total:5.1f}% of {total} terms as required, "
-                f"chrF {chrf:5.2f}, BLEU {bleu:5.2f}, leaks {leaks} ({seconds:.0f} s)"
+                f"chrF {chrf:5.2f}, BLEU {bleu:5.2f}, leaks {leaks}, "
+                f"{engine_sentences} sentences to the engine ({seconds:.0f} s)"
             )
         figures["with"]["sentences_by_method"] = dict(methods)
         print(f"enforced sentences by method: {dict(methods)}")

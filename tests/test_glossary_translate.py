@@ -224,3 +224,18 @@ def test_cli_glossary_option_files_json_and_errors(tmp_path, tiny_marian, capsys
         capsys=capsys,
     )
     assert summary.exit_code == 0 and "OTAN" in summary.stdout
+
+
+def test_a_pivot_route_enforces_the_target_renderings(tmp_path, tiny_marian_de_en, tiny_marian):
+    glossary = glossary_file(
+        tmp_path, "term\tlang\trendering\nNATO\tes\tOTAN\nBundeswehr\t*\t\n", "de.tsv"
+    )
+    config = make_config(tmp_path, glossary)
+    config.set("translate.models", {"de-en": str(tiny_marian_de_en), "en-es": str(tiny_marian)})
+    with Translator(config) as translator:
+        result = translator.translate(
+            "Die NATO und die Bundeswehr üben in Litauen.", to="es", src="de"
+        )
+    assert len(result.models) == 2  # through English
+    assert "OTAN" in result.text and "Bundeswehr" in result.text
+    assert "NATO" not in result.text and not _LEAK.search(result.text)
