@@ -300,3 +300,16 @@ def test_import_toolkit_glossary_imports_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_repair_command_takes_a_glossary(tmp_path, capsys):
+    from cli_helpers import run_cli
+
+    glossary = write(tmp_path, "g.tsv", "term\nAl Jazeera  Live\n")
+    article = write(tmp_path, "a.txt", "Al Jazeera  Live said it , then left.\n")
+    done = run_cli(
+        ["repair", str(article), "--lang", "en", "--glossary", str(glossary)], capsys=capsys
+    )
+    assert done.exit_code == 0 and done.stdout == "Al Jazeera  Live said it, then left.\n"
+    bad = run_cli(["repair", str(article), "--glossary", str(tmp_path / "x.tsv")], capsys=capsys)
+    assert bad.exit_code == 7 and "x.tsv" in bad.stderr

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from toolkit.commands.options import glossary_option, with_glossaries
+
 
 @click.command()
 @click.argument("source", metavar="FILE|-")
@@ -30,15 +32,23 @@ import click
 @click.option(
     "--explain", "mode", flag_value="explain", help="List each edit with its rule, and each flag."
 )
+@glossary_option
 @click.pass_obj
 def repair(
-    state, source: str, out_path: str | None, lang: str | None, engine: str | None, mode: str | None
+    state,
+    source: str,
+    out_path: str | None,
+    lang: str | None,
+    engine: str | None,
+    mode: str | None,
+    glossaries: tuple[str, ...],
 ) -> None:
     """Repair machine-translation artifacts in FILE (or - for standard input).
 
     Prints the repaired text, or with --out writes it to a file; --diff, --json and
     --explain print what changed instead. Every edit names the rule that made it;
-    suspect spans no rule may change by itself are reported as flags.
+    suspect spans no rule may change by itself are reported as flags. Glossary terms
+    (--glossary, [glossary] files) are never edited.
     """
     from toolkit.errors import OutputError
     from toolkit.files import check_output, read_input, write_atomic
@@ -52,7 +62,7 @@ def repair(
         check_output(out_path, source)
     for warning in data.warnings:
         state.warn(warning)
-    config = state.config(**{"repair.engine": engine})
+    config = with_glossaries(state.config(**{"repair.engine": engine}), glossaries)
     result = run_repair(data.text, lang, config=config)
     if out_path:
         write_atomic(out_path, result.text)

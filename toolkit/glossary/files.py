@@ -50,11 +50,19 @@ _HINT = "fix the glossary file (see README, Glossaries)"
 def load_glossary(paths: Sequence[str | os.PathLike[str]]) -> Glossary:
     """The entries of every file in `paths`, in order, in one checked `Glossary`.
 
-    Files are re-read only when they change (size or modification time).
+    Files are re-read only when they change (size or modification time); the same files
+    give the same shared `Glossary` object, so callers must not add to it.
     """
+    return _glossary(tuple(_identity(Path(path).expanduser()) for path in paths))
+
+
+@lru_cache(maxsize=16)
+def _glossary(files: tuple[tuple[str, int, int], ...]) -> Glossary:
+    """One `Glossary` per set of unchanged files, shared (with its matchers) by every
+    caller: a folder run checks each brief without rebuilding it."""
     glossary = Glossary()
-    for path in paths:
-        for entry in _read_cached(*_identity(Path(path))):
+    for identity in files:
+        for entry in _read_cached(*identity):
             try:
                 glossary.add(entry)
             except ValueError as exc:
