@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from toolkit.glossary.check import KIND, check_terms
+from toolkit.glossary.check import KIND, annotate, check_terms
 from toolkit.glossary.enforce import METHODS, TermUse, enforce
 from toolkit.glossary.files import load_glossary
 from toolkit.glossary.model import Entry, Glossary, Rules
@@ -29,6 +29,7 @@ __all__ = [
     "Glossary",
     "Rules",
     "TermUse",
+    "annotate",
     "check_terms",
     "enforce",
     "from_config",

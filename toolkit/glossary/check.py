@@ -8,7 +8,10 @@ term). It is silent when every term is respected, and on text without terms.
 
 from __future__ import annotations
 
-from toolkit.glossary.enforce import missing, required
+from dataclasses import replace
+from typing import Any
+
+from toolkit.glossary.enforce import TermUse, missing, required
 from toolkit.glossary.model import Rules
 from toolkit.qa import QAWarning
 
@@ -38,3 +41,13 @@ def check_terms(source: str, target: str, rules: Rules) -> list[QAWarning]:
                 )
             )
     return warnings
+
+
+def annotate(translation: Any, rules: Rules, uses: list[TermUse], offset: int) -> None:
+    """Record on a `Translation` its glossary terms (`uses` of the whole call, whose
+    segments start at `offset`) and warn, per sentence and overall, on any it lacks."""
+    translation.terms = [replace(u, segment=u.segment - offset) for u in uses]
+    for segment in translation.segments:
+        for warning in check_terms(segment.source, segment.target, rules):
+            segment.flags.append(f"{warning.kind}: {warning.message}")
+            translation.warnings.append(f"{warning.kind}: {warning.message}")

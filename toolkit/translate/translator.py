@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, overload
 
 from toolkit.config import Config, require_config
 from toolkit.errors import ToolkitError, UnsupportedLanguageError
-from toolkit.glossary import Rules, TermUse, check_terms, from_config
+from toolkit.glossary import TermUse, annotate, enforce, from_config
 from toolkit.text import Span, require_text
 from toolkit.translate import checks, registry
 from toolkit.translate.backends import backend_class
@@ -209,11 +209,13 @@ class Translator:
         sources = [span.text for doc in docs for span in doc.spans]
         current, pivot, cached, engines = self._run_route(route, sources)
         rules = self._glossary.rules(src, tgt) if self._glossary else None
-        uses: list[TermUse] = []
+        uses: dict[int, list[TermUse]] = {}  # by sentence index
         if rules and self.config.glossary.enforce:
-            from toolkit.glossary import enforce
-
-            current, uses = enforce(sources, current, rules, lambda s: self._run_route(route, s)[0])
+            current, found = enforce(
+                sources, current, rules, lambda s: self._run_route(route, s)[0]
+            )
+            for use in found:
+                uses.setdefault(use.segment, []).append(use)
         results = []
         offset = 0
         for doc in docs:
@@ -229,9 +231,8 @@ class Translator:
             )
             result.engines = list(engines)
             if rules:
-                _apply_glossary(
-                    result, rules, [u for u in uses if offset <= u.segment < piece.stop], offset
-                )
+                mine = [u for i in range(offset, piece.stop) for u in uses.get(i, ())]
+                annotate(result, rules, mine, offset)
             offset += count
             results.append(result)
         return results
@@ -413,15 +414,6 @@ def _assemble(
     parts.append(doc.text[position:])
     warnings = checks.summarize([s.flags for s in segments], len(segments))
     return Translation("".join(parts), doc.src, tgt, list(models), segments, warnings)
-
-
-def _apply_glossary(result: Translation, rules: Rules, uses: list[TermUse], offset: int) -> None:
-    """Record the document's glossary terms and warn on any its translation lacks."""
-    result.terms = [replace(u, segment=u.segment - offset) for u in uses]
-    for segment in result.segments:
-        for warning in check_terms(segment.source, segment.target, rules):
-            segment.flags.append(f"{warning.kind}: {warning.message}")
-            result.warnings.append(f"{warning.kind}: {warning.message}")
 
 
 _default: Translator | None = None
