@@ -239,3 +239,14 @@ def test_a_pivot_route_enforces_the_target_renderings(tmp_path, tiny_marian_de_e
     assert len(result.models) == 2  # through English
     assert "OTAN" in result.text and "Bundeswehr" in result.text
     assert "NATO" not in result.text and not _LEAK.search(result.text)
+
+
+def test_an_empty_glossary_changes_nothing(tmp_path, tiny_marian):
+    plain = make_config(tmp_path, None)
+    plain.set("translate.models", {"en-es": str(tiny_marian)})
+    empty = make_config(tmp_path, glossary_file(tmp_path, "term\tlang\trendering\n", "e.tsv"))
+    empty.set("translate.models", {"en-es": str(tiny_marian)})
+    plain.set("translate.cache", False)
+    empty.set("translate.cache", False)
+    with Translator(plain) as one, Translator(empty) as two:
+        assert one.translate(NEWS, to="es", src="en") == two.translate(NEWS, to="es", src="en")
