@@ -8,7 +8,9 @@ from the professional Portuguese translation (`glossary_entries`):
 - do-not-translate entries: names (`toolkit.qa.names`: capitalized words that are not a
   sentence start) that the professional kept verbatim in *every* sentence where the
   English has them, leaving out single words that also occur in lowercase in the English
-  (common words: "News", "Hill"); mostly people, organisations, teams and titles;
+  (common words: "News", "Hill"), that are a piece of a longer name somewhere ("Stadium"
+  of "Stadium of Light") or a title ("Rep"); mostly people, organisations, teams, titles
+  of works and some places;
 - rendering entries: organisations the professional translated, one fixed rendering
   each (`ORGANISATIONS`), kept only if every Portuguese sentence aligned with an English
   one holding the term contains that rendering.
@@ -63,13 +65,33 @@ def glossary_entries(en: list[str], pt: list[str]) -> list[tuple[str, str, str]]
             if len(words) == 1 and (name.lower() in lowercase or len(name) < 3):
                 continue
             seen[name] += 1
-            consistent[name] = consistent.get(name, True) and name in target
-    rows = [(name, "*", "") for name in sorted(seen) if consistent[name]]
+            consistent[name] = consistent.get(name, True) and _has(target, name)
+    text = " ".join(en)
+    rows = [
+        (name, "*", "")
+        for name in sorted(seen)
+        if consistent[name] and not (" " not in name and _fragment(name, text))
+    ]
     for term, rendering in ORGANISATIONS.items():
-        pairs = [(s, t) for s, t in zip(en, pt, strict=True) if term in s]
-        if pairs and all(rendering in t for _, t in pairs):
+        pairs = [(s, t) for s, t in zip(en, pt, strict=True) if _has(s, term)]
+        if pairs and all(_has(t, rendering) for _, t in pairs):
             rows.append((term, "pt", rendering))
     return rows
+
+
+def _fragment(word: str, text: str) -> bool:
+    """A one-word name that heads a longer one somewhere ("West" of "West Coast",
+    "Stadium" of "Stadium of Light"), ends one after "of" ("Light"), or is a title
+    ("Rep", "Rev"): not an entry. A surname after a first name is an entry."""
+    from toolkit.qa import _TITLES
+
+    name = re.escape(word)
+    pattern = rf"\b{name}(?: of| de| the)? [A-Z]|[A-Z]\w* (?:of|de|the) {name}\b"
+    return word in _TITLES or re.search(pattern, text) is not None
+
+
+def _has(text: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def write_tsv(rows: list[tuple[str, str, str]], path: Path) -> None:
