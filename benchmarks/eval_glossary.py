@@ -192,7 +192,8 @@ def main() -> dict:
             "keep": sum(1 for r in rows if not r[2]),
             "renderings": sum(1 for r in rows if r[2]),
         }
-        outputs, methods = {}, Counter()
+        outputs: dict[str, list[str]] = {}
+        methods: Counter[str] = Counter()
         for system, glossary in (("without", None), ("with", path)):
             start = time.perf_counter()
             results, engine_sentences = _translate(en, Path(tmp), glossary)

@@ -183,7 +183,7 @@ def _split(
     pieces: list[str] = []
     plans: dict[int, list[tuple[str, str, int | None]]] = {}
     for i in todo:
-        plan = []
+        plan: list[tuple[str, str, int | None]] = []
         position = 0
         source = sources[i]
         for match in [*found[i], None]:

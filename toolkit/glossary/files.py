@@ -120,8 +120,10 @@ def _read_text(path: Path) -> str:
 
 def _rows(path: Path, text: str, delimiter: str) -> Iterator[Entry]:
     lines = ["" if line.lstrip().startswith("#") else line for line in text.splitlines()]
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    reader = csv.reader(lines, delimiter=delimiter, quoting=quoting, strict=True)
+    if delimiter == "\t":  # TSV: quotes are text
+        reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE, strict=True)
+    else:
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
     header: list[str] | None = None
     try:
         for row in reader:
