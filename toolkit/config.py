@@ -19,7 +19,7 @@ from typing import Any, Protocol, get_type_hints
 from toolkit.config_values import CHOICES as CHOICES
 from toolkit.config_values import PATTERNS as PATTERNS
 from toolkit.config_values import RANGES as RANGES
-from toolkit.config_values import check_value, coerce, model_pairs
+from toolkit.config_values import check_value, coerce, model_pairs, relative_to
 from toolkit.errors import ConfigError, InputTypeError
 from toolkit.text import MAX_SENTENCE_CHARS
 
@@ -159,6 +159,14 @@ class LimitsConfig:
     max_sentence_chars: int = MAX_SENTENCE_CHARS
 
 
+@dataclass
+class GlossaryConfig:
+    """Newsroom terminology (`toolkit.glossary`): files, and whether to enforce them."""
+
+    files: list[str] = field(default_factory=list)  # TSV/CSV/TOML; relative to their config
+    enforce: bool = True  # false: only check (the `glossary` fact-check warnings)
+
+
 SECTIONS: dict[str, type] = {
     "detect": DetectConfig,
     "models": ModelsConfig,
@@ -169,6 +177,7 @@ SECTIONS: dict[str, type] = {
     "serve": ServeConfig,
     "limits": LimitsConfig,
     "ray": RayConfig,
+    "glossary": GlossaryConfig,
 }
 
 # [models] keys that a stage section also has; the stage follows [models] unless set.
@@ -193,6 +202,7 @@ class Config:
     serve: ServeConfig = field(default_factory=ServeConfig)
     limits: LimitsConfig = field(default_factory=LimitsConfig)
     ray: RayConfig = field(default_factory=RayConfig)
+    glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -294,7 +304,10 @@ class Config:
                         f"unknown config key {section}.{name} in {source}",
                         hint=f"[{section}] has: {', '.join(sorted(_field_names(section)))}",
                     )
-                self.set(f"{section}.{name}", _typed(section, name, value, source), source)
+                value = _typed(section, name, value, source)
+                if (section, name) == ("glossary", "files") and source.startswith("file "):
+                    value = relative_to(value, Path(source[len("file ") :]).parent)
+                self.set(f"{section}.{name}", value, source)
 
     def _apply_env(self, env: Mapping[str, str]) -> None:
         """`TOOLKIT_<SECTION>_<KEY>`; an unknown key in a known section is an error (a typo
@@ -366,6 +379,12 @@ def _typed(section: str, name: str, value: Any, source: str) -> Any:
     """A TOML value as it is: TOML has types, so a string for a number or a boolean
     (``threads = "2"``, ``allow_download = "yes"``) is a mistake, not text to parse."""
     kind = _field_type(section, name)
+    if isinstance(value, str) and getattr(kind, "__origin__", None) is list:
+        raise ConfigError(
+            f"bad type for {section}.{name}: {value!r} is a string, expected a list"
+            f' such as ["{value}"], in {source}',
+            hint=f"fix it in {source}",
+        )
     if isinstance(value, str) and kind in (bool, int, float):
         expected = {bool: "true or false", int: "a whole number", float: "a number"}[kind]
         raise ConfigError(

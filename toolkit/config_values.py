@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from toolkit.errors import UnsupportedLanguageError
@@ -63,7 +64,8 @@ PATTERNS: dict[str, tuple[str, str]] = {
 
 
 def coerce(value: Any, kind: Any) -> Any:
-    """`value` as a `kind` (bool, int, float, str, dict[str, str]); ValueError if it is not one.
+    """`value` as a `kind` (bool, int, float, str, list[str], dict[str, str]); ValueError if
+    it is not one.
 
     Strings (from the environment) are parsed; TOML values must already have the type,
     except that an int is a fine float. A float with a fraction is not an int.
@@ -101,6 +103,12 @@ def coerce(value: Any, kind: Any) -> Any:
         if not isinstance(value, str):
             raise ValueError("expected a string")
         return value
+    if getattr(kind, "__origin__", None) is list:
+        if isinstance(value, str):  # an environment variable: comma-separated
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ValueError("expected a list of strings")
+        return list(value)
     if getattr(kind, "__origin__", None) is dict:
         if not isinstance(value, Mapping):
             raise ValueError("expected a table of names to strings")
@@ -139,3 +147,10 @@ def check_value(key: str, value: Any) -> None:
         pattern, described = PATTERNS[key]
         if not re.fullmatch(pattern, value):
             raise ValueError(f"expected {described}")
+
+
+def relative_to(value: Any, base: Path) -> Any:
+    """Paths in a config file's list, relative ones read from the file's folder."""
+    if not isinstance(value, list):
+        return value  # the type check in `set` reports it
+    return [str(base / v) if isinstance(v, str) and not Path(v).is_absolute() else v for v in value]

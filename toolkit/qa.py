@@ -36,7 +36,7 @@ from functools import cache
 
 from toolkit.number_words import spelled_numbers
 
-KINDS = ("number", "percentage", "date", "name", "quote")
+KINDS = ("number", "percentage", "date", "name", "quote", "glossary")  # glossary: toolkit.glossary
 
 
 @dataclass(frozen=True)

@@ -80,8 +80,9 @@ def _run_tree(
         raise click.UsageError("--out OUTDIR is required when the input is a folder")
     from toolkit.translate import Translator
 
-    translator = Translator(config)  # loads nothing until used; its stats feed the bar
-    live = lambda: translator.stats.pieces_translated  # noqa: E731
+    # Loads nothing until used; its stats feed the bar. A Ray run's actors build their own.
+    translator = None if config.ray.enabled else Translator(config)
+    live = (lambda: translator.stats.pieces_translated) if translator else None
     try:
         with ProgressBar(verb, enabled=False if state.quiet else None, live=live) as bar:
             report = tree(
@@ -95,7 +96,8 @@ def _run_tree(
                 **options,
             )
     finally:
-        translator.close()
+        if translator is not None:
+            translator.close()
     echo_report(report, verbose=state.verbose, warn=state.warn, **shown)
 
 

@@ -136,6 +136,13 @@ class Planner:
             "translate": translate,
             **self.settings,
         }
+        if self.config.glossary.files:  # a changed glossary file redoes the outputs
+            from toolkit.glossary import from_config
+
+            payload["glossary"] = [
+                from_config(self.config).fingerprint(),
+                self.config.glossary.enforce,
+            ]
         data = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 

@@ -62,10 +62,10 @@ def detect(
         raise click.UsageError("--jsonl reads FILE or standard input, not --text")
     config = state.config(**{"detect.min_confidence": min_confidence})
     spans_mode = "sentence" if per_sentence else "paragraph" if per_paragraph else None
-    if source is None or (jsonl and source == "-"):  # None: only with --jsonl (above)
+    if jsonl and (source is None or source == "-"):
         _batch(_decoded_lines(stdin_bytes(), "<stdin>"), config, spans_mode)
         return
-    if jsonl:
+    if jsonl and source is not None:
         with open_input(Path(source), whole=False) as handle:
             _batch(_decoded_lines(handle, source), config, spans_mode)
         return

@@ -104,3 +104,25 @@ def ray_overrides(value: str | None) -> dict[str, object]:
     if value is None:
         return {}
     return {"ray.enabled": True, "ray.address": "" if value == LOCAL_RAY else value}
+
+
+def glossary_option(command: F) -> F:
+    """`--glossary FILE` (repeatable): glossary files added to `[glossary] files`."""
+    return click.option(
+        "--glossary",
+        "glossaries",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Glossary file (TSV, CSV or TOML; repeatable), added to [glossary] files.",
+    )(command)
+
+
+def with_glossaries(config: Any, glossaries: tuple[str, ...]) -> Any:
+    """`config` with the --glossary files added, every glossary file checked now (a bad
+    one is exit code 7 before any work)."""
+    from toolkit.glossary import from_config
+
+    if glossaries:
+        config.set("glossary.files", [*config.glossary.files, *glossaries], "command line")
+    from_config(config)
+    return config

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.commands.options import text_option
+from toolkit.commands.options import glossary_option, text_option, with_glossaries
 
 
 @click.command()
@@ -37,6 +37,7 @@ from toolkit.commands.options import text_option
 @click.option(
     "--explain", "mode", flag_value="explain", help="List each edit with its rule, and each flag."
 )
+@glossary_option
 @click.pass_obj
 def repair(
     state,
@@ -46,12 +47,14 @@ def repair(
     lang: str | None,
     engine: str | None,
     mode: str | None,
+    glossaries: tuple[str, ...],
 ) -> None:
     """Repair machine-translation artifacts in FILE (or - / piped standard input, --text).
 
     Prints the repaired text, or with --out writes it to a file; --diff, --json and
     --explain print what changed instead. Every edit names the rule that made it;
-    suspect spans no rule may change by itself are reported as flags.
+    suspect spans no rule may change by itself are reported as flags. Glossary terms
+    (--glossary, [glossary] files) are never edited.
     """
     from toolkit.commands.options import read_source
     from toolkit.errors import OutputError
@@ -66,7 +69,7 @@ def repair(
         check_output(out_path, None if data.name.startswith("<") else data.name)
     for warning in data.warnings:
         state.warn(warning)
-    config = state.config(**{"repair.engine": engine})
+    config = with_glossaries(state.config(**{"repair.engine": engine}), glossaries)
     result = run_repair(data.text, lang, config=config)
     if out_path:
         write_atomic(out_path, result.text)

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from toolkit.commands.options import output_options, ray_overrides, text_option
+from toolkit.commands.options import (
+    glossary_option,
+    output_options,
+    ray_overrides,
+    text_option,
+    with_glossaries,
+)
 from toolkit.translate.document import FORMAT_SUFFIXES, structured_suffix
 
 if TYPE_CHECKING:
@@ -66,6 +72,7 @@ class WordBudget(click.ParamType):
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--strict", is_flag=True, help="Exit 10 when a brief fails its fact checks.")
 @output_options("summarize", "brief")
+@glossary_option
 @click.pass_obj
 def summarize(
     state,
@@ -86,6 +93,7 @@ def summarize(
     fields: tuple[str, ...],
     force: bool,
     ray: str | None,
+    glossaries: tuple[str, ...],
 ) -> None:
     """Summarize FILE (or - for standard input, or --text) with a brief per --to language.
 
@@ -99,8 +107,6 @@ def summarize(
     A DIR gets one plain-text brief per file and language in --out, resumable: see
     docs/batch.md. --ray runs it on Ray Data.
     """
-    from toolkit.pipeline import Pipeline
-
     if sentences is not None and words is not None:
         raise click.UsageError("give --sentences or --words, not both")
     if as_json and fmt not in (None, "json"):
@@ -110,6 +116,7 @@ def summarize(
         **{"translate.engine": engine, "translate.cache": False if no_cache else None},
         **ray_overrides(ray),
     )
+    config = with_glossaries(config, glossaries)
     given = None if src == "auto" else src
     if source not in (None, "-") and inline is None and Path(source).is_dir():
         from toolkit.batch.cli import summarize_folder
@@ -123,11 +130,19 @@ def summarize(
         return
     if ray is not None:
         raise click.UsageError("--ray applies to a folder (DIR)")
-    targets = parse_languages(to)
-    with Pipeline(config, translator=_translator(config, model)) as pipeline:
-        job = {"sentences": sentences, "words": words, "src": given, "strict": strict}
-        job["input_format"] = input_format
-        summarize_one(state, pipeline, source, inline, targets, job, fmt, out)
+    job = {"sentences": sentences, "words": words, "src": given, "strict": strict}
+    job.update(input_format=input_format, model=model)
+    summarize_file(state, config, (source, inline), parse_languages(to), job, fmt, out)
+
+
+def summarize_file(
+    state, config, given: tuple[str | None, str | None], targets, job, fmt, out
+) -> None:
+    """One input (`given`: FILE and --text) through the pipeline, via `summarize_one`."""
+    from toolkit.pipeline import Pipeline
+
+    with Pipeline(config, translator=_translator(config, job["model"])) as pipeline:
+        summarize_one(state, pipeline, *given, targets, job, fmt, out)
 
 
 def parse_languages(value: str | None) -> list[Target]:
@@ -139,7 +154,7 @@ def parse_languages(value: str | None) -> list[Target]:
     if value is None:
         return []
     if not value.replace(",", "").strip():
-        raise UnsupportedLanguageError(f"--to {value!r} names no language")
+        raise UnsupportedLanguageError(f"--to {value!r} names no target language")
     return parse_targets(value)
 
 

@@ -8,7 +8,13 @@ from typing import Any
 
 import click
 
-from toolkit.commands.options import output_options, ray_overrides, text_option
+from toolkit.commands.options import (
+    glossary_option,
+    output_options,
+    ray_overrides,
+    text_option,
+    with_glossaries,
+)
 from toolkit.translate.document import FORMAT_SUFFIXES
 
 
@@ -28,6 +34,7 @@ from toolkit.translate.document import FORMAT_SUFFIXES
 @click.option("--engine", help="Inference engine: torch (default) or ct2.")
 @click.option("--strict", is_flag=True, help="Exit 10 when an output has warnings.")
 @output_options("translate", "output", fields_for="FILE or DIR")
+@glossary_option
 @click.pass_obj
 def translate(
     state,
@@ -45,6 +52,7 @@ def translate(
     fields: tuple[str, ...],
     force: bool,
     ray: str | None,
+    glossaries: tuple[str, ...],
 ) -> None:
     """Translate FILE (or - for standard input, or --text) into each --to language.
 
@@ -60,13 +68,11 @@ def translate(
     into --out, structure kept (txt, md, html, json, jsonl, srt), resumable: see
     docs/batch.md. --ray runs it on Ray Data.
     """
-    from toolkit.langs import parse_targets
-    from toolkit.translate import Translator
-
     config = state.config(
         **{"translate.engine": engine, "translate.cache": False if no_cache else None},
         **ray_overrides(ray),
     )
+    with_glossaries(config, glossaries)
     given = None if src == "auto" else src
     if source not in (None, "-") and inline is None and Path(source).is_dir():
         from toolkit.batch.cli import translate_folder
@@ -78,6 +84,17 @@ def translate(
         return
     if ray is not None:
         raise click.UsageError("--ray applies to a folder (DIR)")
+    job = {"src": given, "model": model, "fields": fields or ("text",), "strict": strict}
+    translate_one(state, config, (source, inline), to, input_format, job, as_json, out)
+
+
+def translate_one(
+    state, config, given: tuple[str | None, str | None], to, input_format, job, as_json, out
+) -> None:
+    """One input (`given`: FILE and --text) into each --to language, via `emit`."""
+    from toolkit.langs import parse_targets
+    from toolkit.translate import Translator
+
     targets = [t.code for t in parse_targets(to)]
     if len(targets) > 1 and not out and not as_json:
         raise click.UsageError(
@@ -85,8 +102,7 @@ def translate(
         )
     translator = Translator(config)
     try:
-        job = {"src": given, "model": model, "fields": fields or ("text",), "strict": strict}
-        emit(state, translator, config, source, inline, targets, input_format, job, as_json, out)
+        emit(state, translator, config, *given, targets, input_format, job, as_json, out)
     finally:
         translator.close()
 

@@ -89,15 +89,20 @@ class BriefWriter:
         return briefs
 
     def check(self, piece: Summarized, brief: Brief) -> None:
-        """Add the fact checks' warnings to `brief` (none for a brief that failed)."""
+        """Add the fact checks' warnings to `brief` (none for a brief that failed): numbers
+        kept sentence by sentence, glossary terms rendered, nothing the source does not say."""
         if not brief.ok:
             return
+        from toolkit.glossary import check_terms, from_config
+
         src = piece.lang
+        rules = from_config(self.config).rules(src, brief.lang)
         warnings = [
             w
             for s, t in brief.pairs
             for w in check_translation(s, t, src_lang=src, tgt_lang=brief.lang)
         ]
+        warnings += [w for s, t in brief.pairs for w in check_terms(s, t, rules)]
         warnings += check_brief(piece.source, brief.text, src_lang=src, brief_lang=brief.lang)
         brief.warnings = unique(warnings + brief.warnings)
 
@@ -115,7 +120,13 @@ class BriefWriter:
             return Brief(
                 tgt, engine=self.engine(), error=translation.message, hint=translation.hint
             )
-        warnings = [QAWarning("translation", "", m) for m in translation.warnings]
+        from toolkit.glossary import KIND as GLOSSARY
+
+        warnings = [  # glossary warnings come from the fact checks, with their kind
+            QAWarning("translation", "", m)
+            for m in translation.warnings
+            if not m.startswith(f"{GLOSSARY}: ")
+        ]
         segments = getattr(translation, "segments", [])
         brief = Brief(tgt, translation.text, self.engine(translation), list(translation.models))
         brief.warnings = warnings

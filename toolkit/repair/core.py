@@ -8,6 +8,8 @@ input text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from toolkit.config import CHOICES, Config, require_config
 from toolkit.errors import ConfigError
 from toolkit.langs import normalize, source_language
@@ -41,7 +43,9 @@ def repair(text: str, lang: str | None = None, *, config: Config | None = None) 
     code = resolve_language(text, lang, config)
     ctx = Context(code, profile(code), config.limits.max_sentence_chars)
     log = EditLog(text)
-    apply_rules(log, ctx)
+    from toolkit.glossary.protect import term_guard
+
+    apply_rules(log, ctx, term_guard(config, code))
     flags = check(log.text, ctx)
     if engine == "model":
         from toolkit.repair.postedit import post_edit
@@ -50,12 +54,17 @@ def repair(text: str, lang: str | None = None, *, config: Config | None = None) 
     return Repaired(log.text, log.edits(), flags, source=text, lang=code)
 
 
-def apply_rules(log: EditLog, ctx: Context) -> None:
-    """Run every rule on `log` until none changes the text (or `MAX_PASSES` runs)."""
+def apply_rules(log: EditLog, ctx: Context, guard: Callable | None = None) -> None:
+    """Run every rule on `log` until none changes the text (or `MAX_PASSES` runs).
+
+    `guard(text, changes)`, when given, drops the changes a rule may not make (inside
+    glossary terms: `toolkit.glossary.protect`)."""
     for _ in range(MAX_PASSES):
         changed = False
         for rule in RULES:
             changes = rule(log.text, ctx)
+            if changes and guard is not None:
+                changes = guard(log.text, changes)
             if changes and log.apply(rule.__name__, changes):
                 changed = True
         if not changed:

@@ -37,7 +37,7 @@ from toolkit.repair.languages import LATIN_LETTER_NAMES_ARABIC
 from toolkit.repair.scan import token_after, token_before
 
 if TYPE_CHECKING:
-    from toolkit.repair.rules import Context
+    from toolkit.repair.context import Context
 
 _DOUBLE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sep>[ \u00a0])(?P=w)"

@@ -139,9 +139,7 @@ class TransformersEditor:
 
     def __init__(self, model: str, settings: ModelSettings) -> None:
         _validate_model_id(model)
-        if not settings.allow_download:
-            _require_local(model)  # before importing transformers (seconds): fail fast
-        from toolkit.model_loader import load_model
+        from toolkit.model_loader import load_model  # finds the model before transformers
 
         loaded = load_model(model, settings, "causal", what="repair.model")
         self.device, self.tokenizer, self.model = loaded.device, loaded.tokenizer, loaded.model
@@ -161,19 +159,6 @@ class TransformersEditor:
             self.model, self.tokenizer, dict(inputs), max_new_tokens=min(budget, 512)
         )
         return self.tokenizer.decode(new_tokens, skip_special_tokens=True)
-
-
-def _require_local(model: str) -> None:
-    """`ModelUnavailableError` at once when `from_pretrained(model, local_files_only=True)`
-    cannot succeed: no such directory, or no config.json in the local hub cache."""
-    from toolkit.translate.models import unavailable
-
-    if Path(model).is_dir():
-        return
-    from huggingface_hub import try_to_load_from_cache
-
-    if not isinstance(try_to_load_from_cache(model, "config.json"), str):
-        raise unavailable(model)
 
 
 def _validate_model_id(model: str) -> None:

@@ -13,12 +13,12 @@ languages (see `benchmarks/eval_repair.py`), where it must change almost nothing
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
 import ftfy
 import regex
 
+from toolkit.repair.context import Context
 from toolkit.repair.doubles import doubled_words
 from toolkit.repair.edits import Change
 from toolkit.repair.languages import (
@@ -41,17 +41,7 @@ from toolkit.repair.scan import (
     token_after,
     token_before,
 )
-from toolkit.text import MAX_SENTENCE_CHARS, paragraphs
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a rule knows besides the text: the language, its profile and the work budget."""
-
-    lang: str
-    profile: LanguageProfile
-    max_sentence_chars: int = MAX_SENTENCE_CHARS  # `[limits]`: longer sentences read in pieces
-
+from toolkit.text import paragraphs
 
 Rule = Callable[[str, Context], list[Change]]
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.text import Span
 from toolkit.translate import checks
+
+if TYPE_CHECKING:
+    from toolkit.glossary import TermUse
 
 
 @dataclass
@@ -43,6 +46,8 @@ class Translation:
     segments: list[Segment]
     warnings: list[str] = field(default_factory=list)
     engines: list[str] = field(default_factory=list)
+    #: each glossary term of the source and how its rendering was obtained
+    terms: list[TermUse] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output."""

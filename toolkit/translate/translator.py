@@ -22,6 +22,7 @@ from typing import overload
 
 from toolkit.config import Config, require_config
 from toolkit.errors import ModelUnavailableError, ToolkitError, UnsupportedLanguageError
+from toolkit.glossary import TermUse, annotate, enforce, from_config
 from toolkit.langs import Target, normalize, source_language, target
 from toolkit.text import require_text
 from toolkit.translate import registry
@@ -57,6 +58,7 @@ class Translator:
         self._backends: dict[tuple[str, str], Backend] = {}
         self._local: dict[str, LocalModel | None] = {}
         self._memory: TranslationMemory | None = None
+        self._glossary = from_config(self.config)  # fail early on a bad glossary file
         # One call at a time: loading a model twice at once breaks transformers, and the
         # model already uses every core it is given.
         self._lock = threading.RLock()
@@ -169,6 +171,41 @@ class Translator:
     ) -> list[Translation]:
         route = self._route(src, tgt, model)
         sources = [span.text for doc in docs for span in doc.spans]
+        current, pivot, cached, engines = self._run_route(route, sources)
+        rules = self._glossary.rules(src, tgt) if self._glossary else None
+        uses: dict[int, list[TermUse]] = {}  # by sentence index
+        if rules and self.config.glossary.enforce:
+            current, found = enforce(
+                sources, current, rules, lambda s: self._run_route(route, s)[0]
+            )
+            for use in found:
+                uses.setdefault(use.segment, []).append(use)
+        results = []
+        offset = 0
+        for doc in docs:
+            count = len(doc.spans)
+            piece = slice(offset, offset + count)
+            result = assemble(
+                doc,
+                tgt,
+                route.models,
+                current[piece],
+                pivot[piece] if pivot else None,
+                cached[piece],
+            )
+            result.engines = list(engines)
+            if rules:
+                mine = [u for i in range(offset, piece.stop) for u in uses.get(i, ())]
+                annotate(result, rules, mine, offset)
+            offset += count
+            results.append(result)
+        return results
+
+    def _run_route(
+        self, route: registry.Route, sources: list[str]
+    ) -> tuple[list[str], list[str] | None, list[bool], list[str]]:
+        """`sources` through every leg of `route`: the targets, the pivot texts (for a
+        two-leg route), whether each came from memory, and the engine of each leg."""
         current = sources
         pivot: list[str] | None = None
         cached = [True] * len(sources)
@@ -180,23 +217,7 @@ class Translator:
             cached = [a and b for a, b in zip(cached, from_memory, strict=True)]
             if number == 0 and len(route.legs) > 1:
                 pivot = current
-        results = []
-        offset = 0
-        for doc in docs:
-            count = len(doc.spans)
-            piece = slice(offset, offset + count)
-            offset += count
-            result = assemble(
-                doc,
-                tgt,
-                route.models,
-                current[piece],
-                pivot[piece] if pivot else None,
-                cached[piece],
-            )
-            result.engines = list(engines)
-            results.append(result)
-        return results
+        return current, pivot, cached, engines
 
     def _run_leg(
         self, backend: Backend, leg: registry.Leg, sentences: list[str]
