@@ -122,7 +122,7 @@ class BatchConfig:
 
 @dataclass
 class RayConfig:
-    """Folder runs on Ray Data (`--ray`, the `toolkit[ray]` extra; README "Folder runs on Ray")."""
+    """Folder runs on Ray Data (`--ray`, the `toolkit[ray]` extra; docs/batch.md, Ray)."""
 
     enabled: bool = False  # run folder jobs on Ray instead of in this process
     address: str = ""  # "": start a local Ray instance; else a cluster ("auto", "ray://head:10001")

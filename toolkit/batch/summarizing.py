@@ -71,7 +71,7 @@ def summarize_tree(
     run_args: dict[str, Any] = {"config": config, "options": options, "settings": settings}
     run_args["src"] = source
     run_args.update(force=force, work_per_language=False)  # BatchRun's, for both runners
-    if config.ray.enabled:  # the same run on Ray Data (README "Folder runs on Ray")
+    if config.ray.enabled:  # the same run on Ray Data (docs/batch.md, "Folder runs on Ray")
         from toolkit.distributed import run_on_ray
 
         chunk_work = functools.partial(summarize_chunk, length=length, goals=goals)

@@ -60,7 +60,7 @@ def translate_tree(
     run_args: dict[str, Any] = {"config": config, "options": options, "settings": {}}
     run_args["src"] = source
     run_args.update(force=force, model=model)  # BatchRun's arguments, for both runners
-    if config.ray.enabled:  # the same run on Ray Data (README "Folder runs on Ray")
+    if config.ray.enabled:  # the same run on Ray Data (docs/batch.md, "Folder runs on Ray")
         from toolkit.distributed import run_on_ray
 
         return run_on_ray(

@@ -33,7 +33,7 @@ def output_options(verb: str, noun: str, fields_for: str = "DIR") -> Callable[[F
             default=None,
             metavar="[ADDRESS]",
             help="DIR: run on Ray Data, on a local Ray instance or the cluster at ADDRESS "
-            "(auto, ray://head:10001); needs toolkit[ray]. See README.",
+            "(auto, ray://head:10001); needs toolkit[ray]. See docs/batch.md.",
         )(command)
         command = click.option(
             "--force", is_flag=True, help=f"DIR: redo every {noun}, even current ones."

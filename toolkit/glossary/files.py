@@ -44,7 +44,7 @@ COLUMNS = ("term", "lang", "rendering", "notes", "case", "from")
 TOML_KEYS = ("term", "lang", "rendering", "renderings", "keep", "notes", "case", "from")
 MAX_TERM_CHARS = 500
 MAX_FILE_BYTES = 50 * 1024 * 1024
-_HINT = "fix the glossary file (see README, Glossaries)"
+_HINT = "fix the glossary file (see docs/glossary.md)"
 
 
 def load_glossary(paths: Sequence[str | os.PathLike[str]]) -> Glossary:
