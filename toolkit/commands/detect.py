@@ -62,7 +62,7 @@ def detect(
         raise click.UsageError("--jsonl reads FILE or standard input, not --text")
     config = state.config(**{"detect.min_confidence": min_confidence})
     spans_mode = "sentence" if per_sentence else "paragraph" if per_paragraph else None
-    if source is None or (jsonl and source == "-"):  # None: only with --jsonl (above)
+    if jsonl and source in (None, "-"):
         _batch(_decoded_lines(stdin_bytes(), "<stdin>"), config, spans_mode)
         return
     if jsonl:
