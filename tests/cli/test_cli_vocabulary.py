@@ -126,9 +126,10 @@ def test_several_targets_everywhere_and_bad_lists_are_exit_4(fr_config, capsys):
 
 
 def test_readme_detect_json_example_is_what_is_printed(capsys):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    readme = "\n".join(page.read_text(encoding="utf-8") for page in pages)
     found = re.search(r"<!-- detect-json-example: (.+?) -->\n```json\n(.*?)```", readme, re.S)
-    assert found, "the README example is gone"
+    assert found, "the README/docs example is gone"
     args, shown = found.group(1).split(), found.group(2)
     args = [*args[:-1], args[-1]]  # --json --text WORD
     result = run_cli(["detect", *args], capsys=capsys)
