@@ -140,6 +140,7 @@ class Pipeline:
 
         self.config = require_config(config, "Pipeline()") or Config.load()
         self._translator: Translator | None = translator
+        self._owns_translator = False  # close only a translator this pipeline made
 
     def run(
         self,
@@ -219,10 +220,11 @@ class Pipeline:
         return _unique(warnings + brief.warnings)
 
     def close(self) -> None:
-        """Release loaded models."""
-        if self._translator is not None:
+        """Release the models this pipeline loaded (a translator it was given stays open:
+        its owner, e.g. a server sharing it, closes it)."""
+        if self._translator is not None and self._owns_translator:
             self._translator.close()
-            self._translator = None
+        self._translator = None
 
     def __enter__(self) -> Pipeline:
         return self
@@ -258,6 +260,7 @@ class Pipeline:
             from toolkit.translate import Translator
 
             self._translator = Translator(self.config)
+            self._owns_translator = True
         translation: Translation = self._translator.translate(summary.text, to=tgt, src=src)
         engine_warnings = [QAWarning("translation", "", m) for m in translation.warnings]
         brief = Brief(
