@@ -84,7 +84,17 @@ def test_translate_json_form_list_and_auto(server):
     ).json()
     assert auto["detectedLanguage"]["language"] == "en"
     assert 50 < auto["detectedLanguage"]["confidence"] <= 100
-    assert auto["alternatives"] == []
+    others = auto["alternatives"]  # the next beams of the model: n-best decoding
+    assert 1 <= len(others) <= 3 and len(set(others)) == len(others)
+    assert auto["translatedText"] not in others and all(o.strip() for o in others)
+    listed = post(
+        server,
+        "/translate",
+        json={"q": ["Hello world.", "Good morning."], "source": "en", "target": "es"}
+        | {"alternatives": 2},
+    ).json()
+    assert len(listed["alternatives"]) == 2 and all(len(a) <= 2 for a in listed["alternatives"])
+    assert listed["translatedText"] == many["translatedText"]  # asking changes no best one
 
 
 def test_translate_html_keeps_markup(server):
@@ -182,6 +192,8 @@ BAD_REQUESTS = [
     ("/translate", {"q": 5, "source": "en", "target": "es"}, 400, "q must be"),
     ("/translate", {"q": ["a"] * 9, "source": "en", "target": "es"}, 400, "exceeds text limit"),
     ("/translate", {"q": "a" * 5001, "source": "en", "target": "es"}, 400, "character limit"),
+    ("/translate", {"q": "Hi", "source": "en", "target": "es", "alternatives": 4}, 400, "<= 3"),
+    ("/translate", {"q": "Hi", "source": "en", "target": "es", "alternatives": "x"}, 400, "whole"),
     ("/detect", {}, 400, "missing q"),
     ("/translate_file", {"source": "en", "target": "es"}, 400, "missing file"),
     ("/v1/detect", {}, 400, "missing text"),

@@ -99,6 +99,7 @@ class ServeConfig:
     port: int = 5000
     char_limit: int = 20000  # characters per request, all texts together
     batch_limit: int = 64  # texts per /translate request
+    alternatives_limit: int = 3  # most `alternatives` a /translate request may ask for
     body_limit: int = 2_000_000  # bytes of a request body
     upload_limit: int = 5_000_000  # bytes of an uploaded file
     timeout: float = 120.0  # seconds a request may take
@@ -143,6 +144,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "serve.port": (0, 65535),
     "serve.char_limit": (1, 10_000_000),
     "serve.batch_limit": (1, 10_000),
+    "serve.alternatives_limit": (0, 64),
     "serve.body_limit": (1, 1024 * 1024 * 1024),
     "serve.upload_limit": (1, 1024 * 1024 * 1024),
     "serve.timeout": (0.001, 86_400),

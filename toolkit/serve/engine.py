@@ -73,6 +73,14 @@ class Engine:
             pos += len(doc.units)
         return out
 
+    async def alternatives(self, text: str, src: str, tgt: str, n: int, best: str) -> list[str]:
+        """Up to `n` other translations of `text` than `best` (n-best decoding, not batched
+        with other requests: asked for rarely); [] from an engine that gives only one."""
+        if src == tgt or n < 1:
+            return []
+        found = await self.call(self.translator.hypotheses, text, tgt, src, n + 1)
+        return [other for other in found if other != best][:n]
+
     def languages(self) -> list[dict[str, Any]]:
         """LibreTranslate's /languages: every language the local models can translate from,
         with its name and the targets it reaches (computed once: models do not appear at
