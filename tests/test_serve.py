@@ -170,6 +170,7 @@ def test_v1_detect_repair_pipeline_and_partial_summarize(server, seed_text):
     assert repaired["edits"] and repaired["flags"]
     for edit in repaired["edits"]:
         assert seed_text[edit["start"] : edit["end"]] == edit["before"]
+        assert edit["why"] and edit["why"] != edit["rule"]  # what the rule does, in words
     briefs = post(server, "/v1/summarize", json={"text": seed_text, "to": "en,es,fr"}).json()
     by_lang = {b["lang"]: b for b in briefs["briefs"]}
     assert by_lang["en"]["ok"] and by_lang["es"]["ok"] and by_lang["es"]["text"]

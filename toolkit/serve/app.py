@@ -36,10 +36,14 @@ def create_app(config: Config) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+        # which pairs the local models reach: found once (a scan of the model folders),
+        # before the first request, so no route does it on the event loop
+        await loop.run_in_executor(None, service.engine.languages)
         try:
             yield
         finally:  # after uvicorn has let the running requests finish
-            await asyncio.get_running_loop().run_in_executor(None, service.close)
+            await loop.run_in_executor(None, service.close)
 
     routes = [
         Route("/", v1.index, methods=["GET"]),

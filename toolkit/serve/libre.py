@@ -128,14 +128,14 @@ class LibreRoutes:
         name, raw = await self._upload(data.get("file"))
         source = service.required(data, "source")
         tgt = service.language(service.required(data, "target"), "target")
-        text = decode_bytes(raw, name).text
+        text = (await service.engine.call(decode_bytes, raw, name)).text  # off the loop
         service.within_chars(len(text), "file")
         if source == "auto":
             src = (await service.detected([text]))[0]["language"]
         else:
             src = service.language(source, "source")
         service.reachable(src, tgt)
-        doc = parse(name, text)
+        doc = await service.engine.call(parse, name, text)
         done = []
         if doc.units:
             done = await service.timed(service.engine.translate(doc.units, src, tgt))
