@@ -12,9 +12,11 @@ in `ROUNDS` alternating rounds, and each level keeps its best round: this machin
 shared, and one round can be slowed by someone else's job.
 
 Floor (Marian, batching on): 16 concurrent clients get >= 4x the throughput of the same
-requests sent one at a time. The Firefox engine translates one sentence per call (no
-batched decoding), so batching can only spread a batch over its `translate.threads`
-worker processes; its figures are reported, without a floor.
+requests sent one at a time. Beside it, the ceiling batching can reach on this machine:
+the model alone, in process, translating 16 of the sentences as one batch vs one by one.
+The Firefox engine translates one sentence per call (no batched decoding), so batching
+can only spread a batch over its `translate.threads` worker processes; its figures are
+reported, without a floor.
 
 Traffic goes only to 127.0.0.1; counts and time are bounded (`REQUESTS`, `ROUNDS`,
 `TIMEOUT_S`). Run: `make bench ONLY=serve` (or `ONLY=serve python -m benchmarks.bench`).
@@ -64,6 +66,8 @@ def main() -> dict:
                 rows = _measure(Path(tmp), name, pairs, tgt, batching, sentences)
                 figures.update({f"{name}_batching_{k}": v for k, v in rows.items()})
             ratios = _ratios(figures, name)
+            if name == "marian":
+                ratios["model_only_speedup_16"] = _model_only(pairs, sentences[1:17])
             figures.update({f"{name}_{k}": v for k, v in ratios.items()})
             print(
                 f"{name}: 16 clients vs one at a time, batching on: "
@@ -117,6 +121,37 @@ def _measure(
             flush=True,
         )
     return rows
+
+
+def _model_only(pairs: dict, sentences: list[str]) -> float:
+    """The ceiling batching can reach: the model alone, in this process, translating
+    `sentences` as one batch vs one by one (best of `ROUNDS` each, same pinned length)."""
+    from toolkit.config import Config
+    from toolkit.translate import Translator
+    from toolkit.translate.backends.base import Backend
+
+    Backend.max_new_tokens = lambda self, input_lengths: NEW_TOKENS
+    config = Config.load(search_default_files=False)
+    config.set("translate.models", {pair: str(path) for pair, path in pairs.items()})
+    config.set("translate.cache", False)
+    config.set("translate.threads", THREADS)
+    one_by_one, batched = float("inf"), float("inf")
+    with Translator(config) as translator:
+        translator.translate(sentences[0], to="es", src="en")  # load outside the timing
+        for _ in range(ROUNDS):
+            start = time.perf_counter()
+            for sentence in sentences:
+                translator.translate(sentence, to="es", src="en")
+            one_by_one = min(one_by_one, time.perf_counter() - start)
+            start = time.perf_counter()
+            translator.translate(sentences, to="es", src="en")
+            batched = min(batched, time.perf_counter() - start)
+    speedup = round(one_by_one / batched, 2)
+    print(
+        f"marian, model alone: {len(sentences)} sentences one by one {one_by_one:.2f} s, "
+        f"as one batch {batched:.2f} s: {speedup:.2f}x"
+    )
+    return speedup
 
 
 def _ratios(figures: dict, name: str) -> dict[str, float]:
