@@ -12,8 +12,9 @@ in `ROUNDS` alternating rounds, and each level keeps its best round: this machin
 shared, and one round can be slowed by someone else's job.
 
 Floor (Marian, batching on): 16 concurrent clients get >= 4x the throughput of the same
-requests sent one at a time. Beside it, the ceiling batching can reach on this machine:
-the model alone, in process, translating 16 of the sentences as one batch vs one by one.
+requests sent one at a time (the better of the batching-on and batching-off servers).
+Beside it, the ceiling batching can reach on this machine: the model alone, in
+process, translating 16 of the sentences as one batch vs one by one.
 The Firefox engine translates one sentence per call (no batched decoding), so batching
 can only spread a batch over its `translate.threads` worker processes; its figures are
 reported, without a floor.
@@ -158,9 +159,11 @@ def _ratios(figures: dict, name: str) -> dict[str, float]:
     def rps(key: str) -> float:
         return figures[f"{name}_batching_{key}"]["rps"]
 
+    # one at a time, batching on or off, is the same work: the better of the two is the
+    # baseline (a round slowed by someone else's job must not inflate the speed-up)
+    single = max(rps("on_1"), rps("off_1"))
     return {
-        "speedup_16_vs_1": round(rps("on_16") / rps("on_1"), 2),
-        "speedup_16_vs_1_unbatched": round(rps("on_16") / rps("off_1"), 2),
+        "speedup_16_vs_1": round(rps("on_16") / single, 2),
         "batching_gain_16": round(rps("on_16") / rps("off_16"), 2),
     }
 
