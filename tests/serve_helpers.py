@@ -21,20 +21,31 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def write_config(path: Path, models: dict[str, Path], **serve: object) -> Path:
-    """A config file with the given [translate.models] and [serve] settings."""
-    lines = ["[translate]", "cache = false", "", "[translate.models]"]
-    lines += [f'"{pair}" = "{model}"' for pair, model in models.items()]
-    lines += ["", "[serve]"]
-    for key, value in serve.items():
+def write_config(
+    path: Path,
+    models: dict[str, Path],
+    translate: dict[str, object] | None = None,
+    **serve: object,
+) -> Path:
+    """A config file with the given [translate] settings, [translate.models] and [serve]
+    settings (the translation memory off)."""
+    lines = ["[translate]", *_values({"cache": False, **(translate or {})}), ""]
+    lines += ["[translate.models]", *(f'"{pair}" = "{model}"' for pair, model in models.items())]
+    lines += ["", "[serve]", *_values(serve)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _values(settings: dict[str, object]) -> list[str]:
+    lines = []
+    for key, value in settings.items():
         if isinstance(value, bool):
             lines.append(f"{key} = {'true' if value else 'false'}")
         elif isinstance(value, str):
             lines.append(f'{key} = "{value}"')
         else:
             lines.append(f"{key} = {value}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return lines
 
 
 @contextmanager

@@ -122,8 +122,8 @@ MAX_FUNCTION_LINES = 60
 # Offenders that other branches of this session still edit (repair rules, qa number
 # readings, the HTTP service): split once they are merged, then drop them from here.
 # Nothing else may pass the limits, and an entry that no longer does must go.
-KNOWN_LONG_MODULES = {"toolkit/qa.py", "toolkit/repair/rules.py", "toolkit/serve/app.py"}
-KNOWN_LONG_FUNCTIONS = {"toolkit/serve/app.py:create_app"}
+KNOWN_LONG_MODULES = {"toolkit/qa.py", "toolkit/repair/rules.py"}
+KNOWN_LONG_FUNCTIONS: set[str] = set()
 
 
 def _sizes() -> tuple[dict[str, int], dict[str, int]]:

@@ -139,6 +139,7 @@ class ServeConfig:
     port: int = 5000
     char_limit: int = 20000  # characters per request, all texts together
     batch_limit: int = 64  # texts per /translate request
+    alternatives_limit: int = 3  # most `alternatives` a /translate request may ask for
     body_limit: int = 2_000_000  # bytes of a request body
     upload_limit: int = 5_000_000  # bytes of an uploaded file
     timeout: float = 120.0  # seconds a request may take

@@ -41,6 +41,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "serve.port": (0, 65535),
     "serve.char_limit": (1, 10_000_000),
     "serve.batch_limit": (1, 10_000),
+    "serve.alternatives_limit": (0, 64),
     "serve.body_limit": (1, 1024 * 1024 * 1024),
     "serve.upload_limit": (1, 1024 * 1024 * 1024),
     "serve.timeout": (0.001, 86_400),

@@ -84,7 +84,17 @@ def test_translate_json_form_list_and_auto(server):
     ).json()
     assert auto["detectedLanguage"]["language"] == "en"
     assert 50 < auto["detectedLanguage"]["confidence"] <= 100
-    assert auto["alternatives"] == []
+    others = auto["alternatives"]  # the next beams of the model: n-best decoding
+    assert 1 <= len(others) <= 3 and len(set(others)) == len(others)
+    assert auto["translatedText"] not in others and all(o.strip() for o in others)
+    listed = post(
+        server,
+        "/translate",
+        json={"q": ["Hello world.", "Good morning."], "source": "en", "target": "es"}
+        | {"alternatives": 2},
+    ).json()
+    assert len(listed["alternatives"]) == 2 and all(len(a) <= 2 for a in listed["alternatives"])
+    assert listed["translatedText"] == many["translatedText"]  # asking changes no best one
 
 
 def test_translate_html_keeps_markup(server):
@@ -160,6 +170,7 @@ def test_v1_detect_repair_pipeline_and_partial_summarize(server, seed_text):
     assert repaired["edits"] and repaired["flags"]
     for edit in repaired["edits"]:
         assert seed_text[edit["start"] : edit["end"]] == edit["before"]
+        assert edit["why"] and edit["why"] != edit["rule"]  # what the rule does, in words
     briefs = post(server, "/v1/summarize", json={"text": seed_text, "to": "en,es,fr"}).json()
     by_lang = {b["lang"]: b for b in briefs["briefs"]}
     assert by_lang["en"]["ok"] and by_lang["es"]["produced"] and by_lang["es"]["text"]
@@ -182,6 +193,8 @@ BAD_REQUESTS = [
     ("/translate", {"q": 5, "source": "en", "target": "es"}, 400, "q must be"),
     ("/translate", {"q": ["a"] * 9, "source": "en", "target": "es"}, 400, "exceeds text limit"),
     ("/translate", {"q": "a" * 5001, "source": "en", "target": "es"}, 400, "character limit"),
+    ("/translate", {"q": "Hi", "source": "en", "target": "es", "alternatives": 4}, 400, "<= 3"),
+    ("/translate", {"q": "Hi", "source": "en", "target": "es", "alternatives": "x"}, 400, "whole"),
     ("/detect", {}, 400, "missing q"),
     ("/translate_file", {"source": "en", "target": "es"}, 400, "missing file"),
     ("/v1/detect", {}, 400, "missing text"),

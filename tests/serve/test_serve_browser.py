@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import httpx
 import pytest
 from serve_helpers import running_server, write_config
 
@@ -56,9 +57,12 @@ def test_page_shows_brief_and_repair_diff(tiny_marian, tmp_path, seed_text):
             browser.save_screenshot(str(tmp_path / "serve_page.png"))
         finally:
             browser.quit()
+        repaired = httpx.post(url + "/v1/repair", json={"text": seed_text}, timeout=60).json()
     assert language.startswith("Language: en")
     assert "Taliban" in brief
     assert "Copy" in spanish  # side by side, each with its own buttons
     assert deleted >= 1, "the repair diff shows no edit"
     assert "flag (second_person)" in changes
+    for edit in repaired["edits"]:  # every edit listed with what its rule does
+        assert f'edit ({edit["rule"]}): "{edit["before"]}"' in changes and edit["why"] in changes
     assert (tmp_path / "serve_page.png").stat().st_size > 10_000

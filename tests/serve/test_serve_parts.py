@@ -82,6 +82,17 @@ def test_rate_limiter_moving_window():
     assert limiter.check("a", 0) == 0.0  # 0: unlimited
 
 
+def test_rate_limiter_forgets_identities_whose_window_has_passed():
+    limiter = RateLimiter()
+    for i in range(1000):  # a thousand distinct addresses, one request each
+        limiter.check(f"addr:{i}", 5, now=i * 0.01)
+    assert len(limiter) == 1000  # all still inside the window
+    limiter.check("late", 5, now=200.0)  # more than a window later
+    assert len(limiter) == 1
+    assert limiter.check("addr:1", 1, now=200.5) == 0.0  # a forgotten one starts afresh
+    assert limiter.check("addr:1", 1, now=201.0) > 0  # and is counted again
+
+
 def test_key_store(tmp_path):
     store = KeyStore(tmp_path / "keys.sqlite3")
     key = store.add(req_limit=10, note="cms")
@@ -110,3 +121,26 @@ def test_keys_command(tmp_path, monkeypatch, capsys):
         main(["keys", "remove", key])
     assert missing.value.code == 3
     assert "no such API key" in capsys.readouterr().err
+
+
+def test_pipeline_closes_only_the_translator_it_made(tmp_path, seed_text, tiny_marian):
+    # the server shares one Translator between its batcher and its Pipeline
+    from toolkit.config import Config
+    from toolkit.pipeline import Pipeline
+    from toolkit.translate import Translator
+
+    config = Config.load(search_default_files=False)
+    config.set("translate.models", {"en-es": str(tiny_marian)})
+    config.set("translate.cache", False)
+    config.set("translate.max_new_tokens_ratio", 0.5)
+    shared = Translator(config)
+    with Pipeline(config, translator=shared) as pipeline:
+        assert pipeline.run(seed_text, to=["es"], sentences=1).briefs[0].ok
+    assert shared.stats.model_loads == 1 and shared._backends  # still loaded after close
+    assert shared.translate("Hello world.", to="es", src="en").text  # and usable
+    shared.close()
+    with Pipeline(config) as own:
+        own.run(seed_text, to=["es"], sentences=1)
+        made = own._translator
+        assert made is not None and made._backends
+    assert not made._backends  # the pipeline made this one, so it closed it

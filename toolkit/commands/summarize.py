@@ -141,8 +141,13 @@ def summarize_file(
     """One input (`given`: FILE and --text) through the pipeline, via `summarize_one`."""
     from toolkit.pipeline import Pipeline
 
-    with Pipeline(config, translator=_translator(config, job["model"])) as pipeline:
-        summarize_one(state, pipeline, *given, targets, job, fmt, out)
+    translator = _translator(config, job["model"])  # the pipeline closes only its own
+    try:
+        with Pipeline(config, translator=translator) as pipeline:
+            summarize_one(state, pipeline, *given, targets, job, fmt, out)
+    finally:
+        if translator is not None:
+            translator.close()
 
 
 def parse_languages(value: str | None) -> list[Target]:

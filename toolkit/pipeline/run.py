@@ -35,6 +35,7 @@ class Pipeline:
 
         self.config = require_config(config, "Pipeline()") or Config.load()
         self._translator: Translator | None = translator
+        self._owns_translator = False  # close only a translator this pipeline made
         self.briefs = BriefWriter(self.config, self._translate)
 
     def run(
@@ -94,10 +95,11 @@ class Pipeline:
         return Result(name, lang, detection, repaired, summary, briefs, timings)
 
     def close(self) -> None:
-        """Release loaded models."""
-        if self._translator is not None:
+        """Release the models this pipeline loaded (a translator it was given stays open:
+        its owner, e.g. a server sharing it, closes it)."""
+        if self._translator is not None and self._owns_translator:
             self._translator.close()
-            self._translator = None
+        self._translator = None
 
     def __enter__(self) -> Pipeline:
         return self
@@ -128,6 +130,7 @@ class Pipeline:
             from toolkit.translate import Translator
 
             self._translator = Translator(self.config)
+            self._owns_translator = True
         try:
             return self._translator.translate(texts, to=tgt, src=src)
         except ToolkitError as exc:  # a missing model, a pair no model covers...

@@ -5,8 +5,10 @@ A thin shell over the public Python API (`toolkit.detect`, `toolkit.repair`,
 `toolkit.translate.Translator`, `toolkit.pipeline.Pipeline`): models are loaded once per
 process (`engine.Engine`), concurrent translation requests for one language pair are
 coalesced into one model call (`batching.Batcher`), and model work runs in a thread pool,
-never on the event loop. Limits and API keys live in `limits` and `keys`. Starlette and
-uvicorn are imported only here, so `import toolkit` and `toolkit --help` stay cheap.
+never on the event loop. The routes are in `libre` (LibreTranslate) and `v1` (the
+toolkit's own, the pages), the state and request plumbing they share in `service`, rate
+windows in `limits`, API keys in `keys`, the wiring in `app`. Starlette and uvicorn are
+imported only in this package, so `import toolkit` and `toolkit --help` stay cheap.
 """
 
 from __future__ import annotations

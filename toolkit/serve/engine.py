@@ -47,6 +47,7 @@ class Engine:
     def close(self) -> None:
         """Stop the worker threads (after the running calls) and release the models."""
         self.executor.shutdown(wait=True, cancel_futures=True)
+        self.pipeline.close()  # closes only what it loaded itself, not the shared translator
         self.translator.close()
 
     # -- translation ----------------------------------------------------------------------
@@ -64,14 +65,24 @@ class Engine:
         """Translate HTML fragments: only text nodes change, markup stays byte for byte."""
         from toolkit.formats import parse
 
-        docs = [parse("request.html", text) for text in texts]
+        docs = await self.call(lambda: [parse("request.html", text) for text in texts])
         units = [unit for doc in docs for unit in doc.units]
         done = await self.translate(units, src, tgt) if units else []
-        out, pos = [], 0
+        pieces, pos = [], 0
         for doc in docs:
-            out.append(doc.render(done[pos : pos + len(doc.units)], tgt))
+            pieces.append(done[pos : pos + len(doc.units)])
             pos += len(doc.units)
-        return out
+        return await self.call(
+            lambda: [doc.render(piece, tgt) for doc, piece in zip(docs, pieces, strict=True)]
+        )
+
+    async def alternatives(self, text: str, src: str, tgt: str, n: int, best: str) -> list[str]:
+        """Up to `n` other translations of `text` than `best` (n-best decoding, not batched
+        with other requests: asked for rarely); [] from an engine that gives only one."""
+        if src == tgt or n < 1:
+            return []
+        found = await self.call(self.translator.hypotheses, text, tgt, src, n + 1)
+        return [other for other in found if other != best][:n]
 
     def languages(self) -> list[dict[str, Any]]:
         """LibreTranslate's /languages: every language the local models can translate from,
@@ -120,7 +131,7 @@ class Engine:
         return {
             "language": lang,
             "text": repaired.text,
-            "edits": [asdict(e) for e in repaired.edits],
+            "edits": _explained([asdict(e) for e in repaired.edits]),
             "flags": [asdict(f) for f in repaired.flags],
         }
 
@@ -134,4 +145,14 @@ class Engine:
             )
         data = result.to_dict()
         data["repair"]["text"] = result.repair.text
+        _explained(data["repair"]["edits"])
         return data
+
+
+def _explained(edits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each edit with `why`: what its rule does (the rule's first docstring line)."""
+    from toolkit.repair.report import rule_summary
+
+    for edit in edits:
+        edit["why"] = rule_summary(edit["rule"])
+    return edits

@@ -53,7 +53,8 @@ SCHEMA: dict[str, Any] = {
                 "source": "language code or auto",
                 "target": "language code",
                 "format": "text or html",
-                "alternatives": "accepted; always an empty list",
+                "alternatives": "how many other translations to add (n-best beams; "
+                "none from the Firefox engine or for html)",
                 **_KEY,
             },
             ["q", "source", "target"],
@@ -73,7 +74,9 @@ SCHEMA: dict[str, Any] = {
             "Language, confidence, runners-up and per-paragraph spans", _TEXT, ["text"]
         ),
         "/v1/repair": _post(
-            "Repaired text with its edits and flags", {**_TEXT, "lang": "code or auto"}, ["text"]
+            "Repaired text with its edits (each with why: what its rule does) and flags",
+            {**_TEXT, "lang": "code or auto"},
+            ["text"],
         ),
         "/v1/summarize": _post(
             "Briefs in several languages with fact-check warnings (partial when a model is "

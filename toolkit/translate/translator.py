@@ -146,6 +146,17 @@ class Translator:
                 result.warnings.append(dropped)
         return done[0] if single else done
 
+    def hypotheses(self, text: str, to: str, src: str, n: int) -> list[str]:
+        """Up to `n` distinct translations of `text` from `src`, best first (n-best
+        decoding, for LibreTranslate's `alternatives`; see `toolkit.translate.alternatives`).
+        [] when the engine gives only one (Firefox Translations)."""
+        from toolkit.translate.alternatives import hypotheses
+
+        with self._lock:
+            return hypotheses(
+                self, require_text(text, "hypotheses()"), normalize(src), normalize(to), n
+            )
+
     def close(self) -> None:
         """Release the loaded models and the translation memory."""
         with self._lock:

@@ -25,7 +25,9 @@ function renderRepair(source, edits, flags) {
   box.append(source.slice(pos));
   const list = $("changes");
   list.replaceChildren();
-  for (const e of edits) list.append(el("li", `edit (${e.rule}): "${e.before}" → "${e.after}"`));
+  for (const e of edits) {
+    list.append(el("li", `edit (${e.rule}): "${e.before}" → "${e.after}": ${e.why}`));
+  }
   for (const f of flags) list.append(el("li", `flag (${f.rule}): "${f.text}": ${f.reason}`, "warning"));
   if (!edits.length && !flags.length) list.append(el("li", "no edits, no flags"));
 }

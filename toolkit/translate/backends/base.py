@@ -68,6 +68,8 @@ class Backend(ABC):
     """
 
     engine: ClassVar[str] = ""
+    #: whether `translate_nbest` can give more than one translation per sentence
+    nbest: ClassVar[bool] = False
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         self.model = model
@@ -104,6 +106,13 @@ class Backend(ABC):
     @abstractmethod
     def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:
         """Translate sentences (ISO codes `src` -> `tgt`); one output per input, in order."""
+
+    def translate_nbest(
+        self, sentences: Sequence[str], *, src: str, tgt: str, n: int
+    ) -> list[list[str]]:
+        """Up to `n` translations of each sentence, best first (LibreTranslate's
+        `alternatives`). The default gives one: an engine without n-best decoding."""
+        return [[text] for text in self.translate_batch(sentences, src=src, tgt=tgt)]
 
     def max_new_tokens(self, input_lengths: Sequence[int]) -> int:
         """Generation bound for a batch: `translate.max_new_tokens_ratio` times the longest

@@ -33,6 +33,7 @@ class CT2Backend(Backend):
     """A seq2seq model converted to CTranslate2."""
 
     engine = "ct2"
+    nbest = True
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         super().__init__(model, config)
@@ -61,6 +62,15 @@ class CT2Backend(Backend):
         return f"{super().cache_key}|{self.quantization}"
 
     def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:
+        return [best[0] for best in self._generate(sentences, src, tgt, 1)]
+
+    def translate_nbest(
+        self, sentences: Sequence[str], *, src: str, tgt: str, n: int
+    ) -> list[list[str]]:
+        """The `n` best hypotheses of each sentence (beam width at least `n`)."""
+        return self._generate(sentences, src, tgt, max(1, n))
+
+    def _generate(self, sentences: Sequence[str], src: str, tgt: str, n: int) -> list[list[str]]:
         if not sentences:
             return []
         tokenizer = self.family.tokenizer
@@ -75,7 +85,8 @@ class CT2Backend(Backend):
             results = self.translator.translate_batch(
                 source,
                 target_prefix=prefix,
-                beam_size=max(1, self.config.num_beams),
+                beam_size=max(n, self.config.num_beams),
+                num_hypotheses=n,
                 max_decoding_length=max(1, limit),
                 max_input_length=0,  # the Translator already split long sentences; never truncate
             )
@@ -87,8 +98,9 @@ class CT2Backend(Backend):
                 hint="its wheels need CUDA 12 cuBLAS; set translate.device = cpu "
                 "or use --engine torch",
             ) from exc
-        out = [tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
-        return self.family.decode(out)
+        rows = [tokenizer.convert_tokens_to_ids(h) for r in results for h in r.hypotheses]
+        texts = iter(self.family.decode(rows))  # decoded in one call, then regrouped
+        return [[next(texts) for _ in result.hypotheses] for result in results]
 
 
 def _forces_eos(path: Path) -> bool:

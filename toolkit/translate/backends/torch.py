@@ -21,6 +21,7 @@ class TorchBackend(Backend):
     """A transformers seq2seq model in PyTorch."""
 
     engine = "torch"
+    nbest = True
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         super().__init__(model, config)
@@ -43,6 +44,15 @@ class TorchBackend(Backend):
         self.pad_id = self.family.tokenizer.pad_token_id or 0
 
     def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:
+        return [best[0] for best in self._generate(sentences, src, tgt, 1)]
+
+    def translate_nbest(
+        self, sentences: Sequence[str], *, src: str, tgt: str, n: int
+    ) -> list[list[str]]:
+        """The `n` best beams of each sentence (beam width at least `n`)."""
+        return self._generate(sentences, src, tgt, max(1, n))
+
+    def _generate(self, sentences: Sequence[str], src: str, tgt: str, n: int) -> list[list[str]]:
         if not sentences:
             return []
         import torch
@@ -56,7 +66,8 @@ class TorchBackend(Backend):
             mask[i, : len(row)] = 1
         options = {
             "max_new_tokens": self.max_new_tokens([len(row) for row in rows]),
-            "num_beams": self.config.num_beams,
+            "num_beams": max(n, self.config.num_beams),
+            "num_return_sequences": n,
             "do_sample": False,
         }
         prefix = self.family.target_prefix(tgt)
@@ -66,4 +77,5 @@ class TorchBackend(Backend):
             out = self.net.generate(
                 input_ids=ids.to(self.device), attention_mask=mask.to(self.device), **options
             )
-        return self.family.decode(out.tolist())
+        texts = self.family.decode(out.tolist())  # n rows per sentence, best first
+        return [texts[i : i + n] for i in range(0, len(texts), n)]
