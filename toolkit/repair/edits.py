@@ -66,16 +66,12 @@ class Change:
     after: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     src_start: int
     src_end: int
     text: str
-    rules: tuple[str, ...] = ()  # empty: untouched input
-
-    @property
-    def edited(self) -> bool:
-        return bool(self.rules)
+    rules: tuple[str, ...] = ()  # empty: untouched input (`text` is the source there)
 
 
 class EditLog:
@@ -109,7 +105,7 @@ class EditLog:
         for change in reversed(ordered):  # right to left: offsets on the left stay valid
             splicer.apply(rule, change)
         self._pieces = splicer.pieces()
-        self._pieces = _merge_untouched(self._pieces)
+        self._pieces = _merge_untouched(self._pieces, self.source)
         self._text = "".join(p.text for p in self._pieces)
         return True
 
@@ -122,7 +118,7 @@ class EditLog:
         spans = []
         pos = 0
         for piece in self._pieces:
-            if piece.edited:
+            if piece.rules:
                 edit = Edit(
                     "+".join(piece.rules),
                     piece.src_start,
@@ -202,7 +198,7 @@ class _Splicer:
             return None
         piece, length = self.prefix[-1]
         start = self.end - length
-        if piece.edited or not start < at < self.end:
+        if piece.rules or not start < at < self.end:
             return None
         off = at - start
         right = _Piece(
@@ -219,7 +215,7 @@ class _Splicer:
         while self.prefix:
             piece, length = self.prefix[-1]
             start = self.end - length
-            if start > e or (start == e and not piece.edited):
+            if start > e or (start == e and not piece.rules):
                 self.tail.append(self._take())
             else:
                 break
@@ -238,7 +234,7 @@ class _Splicer:
             piece, length = self.prefix[-1]
             start = self.end - length
             inside = s <= start and self.end <= e and self.end > start
-            if inside or (piece.edited and start <= e):
+            if inside or (piece.rules and start <= e):
                 absorbed.append(self._take())
                 continue
             right = self._cut(s)
@@ -248,12 +244,15 @@ class _Splicer:
         return absorbed[::-1]
 
 
-def _merge_untouched(pieces: list[_Piece]) -> list[_Piece]:
+def _merge_untouched(pieces: list[_Piece], source: str) -> list[_Piece]:
+    """Adjacent untouched pieces as one (they are contiguous in the source: one slice)."""
     merged: list[_Piece] = []
     for piece in pieces:
-        if merged and not piece.edited and not merged[-1].edited:
-            prev = merged[-1]
-            merged[-1] = _Piece(prev.src_start, piece.src_end, prev.text + piece.text)
+        if merged and not piece.rules and not merged[-1].rules:
+            merged[-1].src_end = piece.src_end
         else:
-            merged.append(piece)
+            merged.append(piece if piece.rules else _Piece(piece.src_start, piece.src_end, ""))
+    for piece in merged:
+        if not piece.rules:
+            piece.text = source[piece.src_start : piece.src_end]
     return merged
