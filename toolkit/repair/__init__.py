@@ -6,7 +6,8 @@
     result.edits   # [Edit(rule="glued_sentences", ...), Edit(rule="broken_sentences", ...)]
     result.flags   # suspect spans left for a person (or the model post-editor)
 
-Rules live in `rules.py` (fixes) and `flags.py` (checks); language data in
+Rules are listed in `rules.py` (fixes; the larger ones in `quoting.py`,
+`sentence_rules.py` and `doubles.py`) and `flags.py` (checks); language data in
 `languages.py`; the optional model post-editor in `postedit.py` (imports torch only
 when used).
 """

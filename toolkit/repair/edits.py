@@ -66,6 +66,16 @@ class Change:
     after: str
 
 
+def drop_overlaps(changes: list[Change]) -> list[Change]:
+    """`changes` in text order, each one that overlaps an earlier one left out."""
+    kept: list[Change] = []
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        if kept and change.start < kept[-1].end:
+            continue
+        kept.append(change)
+    return kept
+
+
 @dataclass(slots=True)
 class _Piece:
     src_start: int

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from toolkit.repair.context import Context
 from toolkit.repair.doubles import sort_doubles
 from toolkit.repair.edits import Flag
-from toolkit.repair.rules import Context, straight_shape
+from toolkit.repair.quoting import straight_shape
 from toolkit.repair.scan import WORD, inside, quote_marks, quoted_spans
 from toolkit.text import SentenceSplit, Span, paragraphs, split_sentences
 
