@@ -83,7 +83,7 @@ def _fragment(word: str, text: str) -> bool:
     """A one-word name that heads a longer one somewhere ("West" of "West Coast",
     "Stadium" of "Stadium of Light"), ends one after "of" ("Light"), or is a title
     ("Rep", "Rev"): not an entry. A surname after a first name is an entry."""
-    from toolkit.qa import _TITLES
+    from toolkit.qa.name_reading import _TITLES
 
     name = re.escape(word)
     pattern = rf"\b{name}(?: of| de| the)? [A-Z]|[A-Z]\w* (?:of|de|the) {name}\b"

@@ -163,7 +163,8 @@ def _perturb(text: str, match: re.Match[str], how: str, rng: random.Random) -> s
 
 def qa_catch_rate(clean_pairs) -> dict:
     """Share of deliberately changed or dropped numbers that get a number warning."""
-    from toolkit.qa import _NUMBER, _ascii_digits, check_translation, numbers
+    from toolkit.qa import check_translation, numbers
+    from toolkit.qa.number_reading import _NUMBER, _ascii_digits
 
     rng = random.Random(SEED)
     caught: Counter[str] = Counter()

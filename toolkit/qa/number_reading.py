@@ -1,30 +1,5 @@
-"""Fact-preservation checks between a source and its translation or brief.
-
-Translators and summarizers must not change the facts: numbers, percentages, dates,
-names and quotations. These checks compare what can be compared without a model and
-return one `QAWarning` per suspicious value (its kind and the value as written):
-
-- `check_translation(source, target)`: every number of the source must appear in the
-  target (so a changed or dropped number is caught), names must survive when both
-  sides share a script, and a quotation must not vanish.
-- `check_brief(source, brief)`: what the brief states must be supported by the
-  source: its numbers must exist in the source, its names too, and a quotation in
-  the source's language must be verbatim. A brief need not contain everything.
-
-Numbers are compared by value, in every notation news uses: 10,000 / 10.000 / 10 000
-(any space), 1,5 = 1.5, Arabic-Indic, Persian and other Unicode digits, scale words
-(1.5 million = 1,5 Millionen = 150万 = 15 lakh), Chinese numerals (三千), percent signs
-before or after the number. Ambiguous forms keep every reading ("1,500" is 1500 or
-1.5). The checks are deliberately lenient where professional translators legitimately
-differ (a decade "1930s" may become "années 30", "3 p.m." may become 15 Uhr, names
-in another script are not compared, Pashto numbers written in words count), because a
-check that cries wolf gets ignored. No lenient reading may hide a changed digit: a
-scaled decimal ("2.89 million") is never also read as two numbers, a time whose minutes
-the translation writes must keep them ("04:00" may become "4 Uhr", not "4:01"), "No.1"
-holds a number, and a decade written in digits must be the same decade;
-`benchmarks/eval_summarize.py` measures both the false-warning rate on professional
-translations and the share of deliberately changed numbers it catches.
-"""
+"""Numbers in news text, read by value in every notation (see `toolkit.qa`), and the
+rules that compare them across a translation."""
 
 from __future__ import annotations
 
@@ -32,23 +7,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
-from toolkit.number_words import spelled_numbers
-
-KINDS = ("number", "percentage", "date", "name", "quote", "glossary")  # glossary: toolkit.glossary
-
-
-@dataclass(frozen=True)
-class QAWarning:
-    """One fact that looks changed, dropped or unsupported."""
-
-    kind: str  # one of KINDS
-    value: str  # the value as written in the text it comes from
-    message: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "value": self.value, "message": self.message}
+from toolkit.qa.warning import QAWarning
 
 
 @dataclass(frozen=True)
@@ -322,7 +282,7 @@ def _clock_times(text: str) -> list[tuple[re.Match[str], int, int]]:
     return [(m, int(m.group(1)), int(m.group(2))) for m in _CLOCK.finditer(_ascii_digits(text))]
 
 
-def _changed_minutes(source: str, target: str) -> list[QAWarning]:
+def changed_minutes(source: str, target: str) -> list[QAWarning]:
     """Times whose hour survives but whose minutes changed ("04:00" -> "4:01", "4:1").
 
     The hour of a source time is matched as a number, and ":00" may go unwritten
@@ -373,7 +333,7 @@ def _parse_cjk(token: str) -> float | None:
     return float(total + section + (digit or 0))
 
 
-def _available(nums: list[Number]) -> Counter[float]:
+def available(nums: list[Number]) -> Counter[float]:
     """How often each value can be matched in a text (every reading counts)."""
     pool: Counter[float] = Counter()
     for num in nums:
@@ -382,7 +342,7 @@ def _available(nums: list[Number]) -> Counter[float]:
     return pool
 
 
-def _found(num: Number, pool: Counter[float]) -> bool:
+def found_in(num: Number, pool: Counter[float]) -> bool:
     if any(pool[v] > 0 for v in num.values):
         return True
     if num.pieces and all(pool[p] > 0 for p in num.pieces):
@@ -393,243 +353,3 @@ def _found(num: Number, pool: Counter[float]) -> bool:
         for have, count in pool.items()
         if count > 0
     )
-
-
-# --- names and quotations ----------------------------------------------------------
-
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;…]\s+|[\"“«„(]\s*)$")
-_QUOTED = re.compile(r"""["“”„«»「『]\s*([^"“”„«»」』\n]{2,}?)\s*["“”«»」』]""")
-_QUOTE_MARKS = re.compile(r"""["“”„«»「」『』‹›‘‚״]|(?:^|\s)'(?=\w)""")
-MIN_QUOTE_WORDS = 3  # shorter quoted words are scare quotes, often dropped in translation
-
-
-def _script(word: str) -> str:
-    """The Unicode script family of a word's first letter (LATIN, CYRILLIC, CJK...)."""
-    name = unicodedata.name(word[0], "")
-    return name.split(" ", 1)[0]
-
-
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@cache
-def _stop(lang: str | None) -> frozenset[str]:
-    from toolkit.summarize.tokenize import stopwords
-
-    return stopwords(lang)
-
-
-def names(text: str, lang: str | None = None) -> list[list[str]]:
-    """Capitalized words that are not sentence starts or stopwords, grouped into names.
-
-    "Jens Stoltenberg said NATO..." -> [["Jens", "Stoltenberg"]]. All-capital acronyms
-    are left out: they are translated ("NATO" is "OTAN" in French and Spanish).
-    """
-    stop = _stop(lang)
-    groups: list[list[str]] = []
-    current: list[str] = []
-    initial = False  # the group starts with a sentence's first word: a name only if followed
-    last_end = -1
-    for match in _WORD.finditer(text):
-        word = match.group().rstrip("'’-")
-        capitalized = (
-            word[0].isupper()
-            and len(word) > 1
-            and not word.isupper()
-            and word.casefold() not in stop
-        )
-        starts = bool(_SENTENCE_START.search(text[max(0, match.start() - 4) : match.start()]))
-        adjacent = current and not text[last_end : match.start()].strip()
-        if capitalized and (adjacent or not starts):
-            current.append(word)
-        else:
-            if current and not (initial and len(current) == 1):
-                groups.append(current)
-            current, initial = ([word], starts) if capitalized else ([], False)
-        last_end = match.end()
-    if current and not (initial and len(current) == 1):
-        groups.append(current)
-    return groups
-
-
-# Titles that introduce a person: a titled name is a person's name, which translators
-# keep (inflected at most) in every language written in the same script, unlike the
-# names of institutions and places ("Supreme Court", "North Korea"), which they translate.
-_TITLES = (
-    "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord President Vice-President "
-    "Senator Sen Rep Representative Congressman Congresswoman Gov Governor Mayor Judge "
-    "Justice Rev Reverend Father Pope King Queen Prince Princess Chancellor Minister "
-    "Secretary Ambassador Gen Col Colonel Capt Captain Sgt Sergeant Lt Lieutenant "
-    "Officer Detective Coach Chairman Chairwoman CEO Sheikh Imam Rabbi "
-    "M Mme Mlle Monsieur Madame Maître Me président présidente ministre "
-    "Herr Frau Präsident Präsidentin Kanzler Kanzlerin Minister Ministerin "
-    "Sr Sra Srta Don Doña señor señora presidente presidenta ministro ministra "
-    "Signor Signora Dott Dottor Avv Ing Sig Sig.ra senhor senhora dhr mevr"
-).split()
-_TITLED = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _TITLES)) + r")\.?\s+"
-    r"((?:[^\W\d_][^\W\d_'’-]*\.?\s+){0,2}[^\W\d_][^\W\d_'’-]*)"
-)
-
-
-def person_names(text: str) -> list[list[str]]:
-    """Names introduced by a title ("President Joe Biden" -> ["Joe", "Biden"])."""
-    found = []
-    for match in _TITLED.finditer(text):
-        words = []
-        for word in match.group(1).split():
-            word = word.rstrip(".'’-")
-            if not word or not word[0].isupper() or word.isupper() or word in _TITLES:
-                break
-            words.append(word)
-        if words:
-            found.append(words)
-    return found
-
-
-def _name_found(name: list[str], target_words: list[str]) -> bool:
-    """Some word of the name is in the target, allowing inflection, accents and the
-    usual transliteration variants (Ivanov/Iwanow, Zaev/Zaew)."""
-    skeletons = {_skeleton(t) for t in target_words}
-    for word in name:
-        w = _fold(word)
-        need = min(len(w), max(4, len(w) - 3))
-        if any(t[:need] == w[:need] for t in target_words):
-            return True
-        skeleton = _skeleton(w)
-        if len(skeleton) >= 3 and any(s.startswith(skeleton) for s in skeletons):
-            return True
-        if len(skeleton) == 2 and skeleton in skeletons:  # short names: Zaev/Zaew
-            return True
-    return False
-
-
-_SOUND_ALIKE = str.maketrans({"w": "v", "y": "i", "j": "i", "k": "c", "q": "c", "z": "s"})
-
-
-def _skeleton(word: str) -> str:
-    """First letter and consonants of a folded word, sound-alike letters merged."""
-    word = _fold(word).replace("ph", "f").translate(_SOUND_ALIKE)
-    if not word:
-        return ""
-    rest = [ch for ch in word[1:] if ch not in "aeiou"]
-    out = [word[0]]
-    for ch in rest:
-        if ch != out[-1]:
-            out.append(ch)
-    return "".join(out)
-
-
-def _quotes(text: str) -> list[str]:
-    """Quotations of at least MIN_QUOTE_WORDS words."""
-    found = (m.group(1).strip() for m in _QUOTED.finditer(text))
-    return [q for q in found if len(q.split()) >= MIN_QUOTE_WORDS]
-
-
-# --- the checks --------------------------------------------------------------------
-
-
-def check_translation(
-    source: str, target: str, *, src_lang: str | None = None, tgt_lang: str | None = None
-) -> list[QAWarning]:
-    """Facts of `source` that are missing or changed in its translation `target`."""
-    warnings = _missing_numbers(
-        numbers(source, src_lang), _stated(target, tgt_lang), "in the translation"
-    )
-    warnings += _changed_minutes(source, target)
-    warnings += _missing_names(person_names(source), target, "in the translation")
-    if _quotes(source) and not _QUOTE_MARKS.search(target):
-        quote = _short(_quotes(source)[0])
-        warnings.append(
-            QAWarning("quote", quote, f"the quotation “{quote}” is no longer marked as a quote")
-        )
-    return warnings
-
-
-def check_brief(
-    source: str, brief: str, *, src_lang: str | None = None, brief_lang: str | None = None
-) -> list[QAWarning]:
-    """Facts the `brief` states that the `source` does not support."""
-    warnings = _missing_numbers(
-        numbers(brief, brief_lang), _stated(source, src_lang), "in the source"
-    )
-    same_language = src_lang is not None and src_lang == brief_lang
-    # Across languages only titled persons: other capitalized words get translated
-    # (and German capitalizes every noun).
-    found = names(brief, brief_lang) if same_language else person_names(brief)
-    warnings += _missing_names(found, source, "in the source")
-    if same_language:
-        flat = " ".join(source.split())
-        for quote in _quotes(brief):
-            if " ".join(quote.split()) not in flat:
-                short = _short(quote)
-                warnings.append(QAWarning("quote", short, f"“{short}” is not in the source"))
-    return warnings
-
-
-def _stated(text: str, lang: str | None) -> list[Number]:
-    """The numbers a text states, in digits or (where the language does) in words."""
-    words = [
-        Number(written, "number", frozenset({value}))
-        for written, value in spelled_numbers(text, lang)
-    ]
-    return numbers(text, lang) + words
-
-
-def _missing_numbers(wanted: list[Number], have: list[Number], where: str) -> list[QAWarning]:
-    pool = _available(have)
-    warnings = []
-    for num in sorted(wanted, key=lambda n: n.kind == "decade"):  # decades last
-        if num.kind == "decade":
-            if _decade_changed(num, pool):
-                warnings.append(QAWarning("date", num.text, f"{num.text}s is changed {where}"))
-            continue
-        if _found(num, pool):
-            for v in num.values:
-                if pool[v] > 0:
-                    pool[v] -= 1
-                    break
-            continue
-        kind = "number" if num.kind == "unit" else num.kind
-        warnings.append(QAWarning(kind, num.text, f"{num.text} is not found {where}"))
-    return warnings
-
-
-def _decade_changed(decade: Number, pool: Counter[float]) -> bool:
-    """Whether a decade ("1980s", "the '80s") is written in digits, but as another one.
-
-    Decades are often spelled out ("los ochenta", "les années quatre-vingt"), so a
-    missing one is no warning; but a year-like number ("1970" for "1980s") left over
-    once every other number is matched is that decade written with a changed digit.
-    Two-digit decades are not compared: "the 80s" are as often temperatures or ages,
-    which translators convert or spell out.
-    """
-    years = {value for value in decade.values if 1000 <= value <= 2100}
-    if not years or any(pool[v] > 0 or pool[v % 100] > 0 for v in years):
-        return False
-    return any(
-        count > 0 and value.is_integer() and 1000 <= value <= 2100 for value, count in pool.items()
-    )
-
-
-def _missing_names(found: list[list[str]], other: str, where: str) -> list[QAWarning]:
-    other_words = [_fold(w) for w in _WORD.findall(other)]
-    if not other_words:
-        return []
-    scripts = Counter(_script(w) for w in other_words)
-    main_script = scripts.most_common(1)[0][0]
-    warnings = []
-    for name in found:
-        if _script(name[0]) != main_script:
-            continue  # another script: transliterations vary too much to compare
-        if not _name_found(name, other_words):
-            value = " ".join(name)
-            warnings.append(QAWarning("name", value, f"{value} is not found {where}"))
-    return warnings
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
