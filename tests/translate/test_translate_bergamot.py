@@ -222,3 +222,17 @@ def test_text_next_to_a_protected_name_gains_no_stray_word():
 
     out = translate_protected(direct("en-pt"), "Moscow (Москва) is big.")
     assert "(Москва)" in out, out  # the bare pieces gave "Moscovo (emМосква)"
+
+
+def test_a_change_to_the_engine_handling_is_not_answered_from_the_memory(tmp_path, monkeypatch):
+    from toolkit.translate.backends import bergamot
+
+    def translate_once() -> int:
+        with Translator(make_config(tmp_path)) as translator:
+            translator.translate("The mayor spoke on Monday.", to="pt", src="en")
+            return translator.stats.memory_hits
+
+    assert translate_once() == 0
+    assert translate_once() == 1  # same handling: from the memory
+    monkeypatch.setattr(bergamot, "PROCESSING", bergamot.PROCESSING + 1)
+    assert translate_once() == 0  # new handling (quotes, protected spans): translated again

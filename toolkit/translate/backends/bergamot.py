@@ -36,6 +36,9 @@ from toolkit.translate.bergamot_files import model_files
 if TYPE_CHECKING:
     from toolkit.config import TranslateConfig
 
+#: the version of the handling around the engine (protected spans, edges, quotes); part
+#: of the translation-memory key, so raise it whenever that handling changes its output
+PROCESSING = 2
 #: the longest input (SentencePiece tokens) given to the engine: the student models
 #: degenerate on long inputs, so longer sentences are split by the `Translator`
 MAX_TOKENS = 128
@@ -95,6 +98,12 @@ class BergamotBackend(Backend):
         self._engines = threading.local()
         self._pool: ProcessPoolExecutor | None = None
         self._engine()  # load now: a malformed model is a ValueError here, not mid-run
+
+    @property
+    def cache_key(self) -> str:
+        """The base key plus `PROCESSING`: a change to what this backend does around the
+        engine (protected spans, quotes) must not be answered from the memory's old output."""
+        return f"{super().cache_key}|processing={PROCESSING}"
 
     def count_tokens(self, sentences: Sequence[str]) -> list[int]:
         """SentencePiece pieces per sentence, plus end-of-sentence."""
