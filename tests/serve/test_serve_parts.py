@@ -35,6 +35,34 @@ def test_concurrent_requests_share_one_model_call_and_keep_their_results():
     assert len(calls) == 1 and len(calls[0]) == 32
 
 
+def test_clients_that_come_back_a_few_ms_apart_still_fill_one_batch():
+    """The requests of one batch return over some milliseconds; the next batch waits for
+    them (up to a share of the model time) instead of splitting into two half batches."""
+    import random
+    import time
+
+    sizes: list[int] = []
+
+    def run(texts: list[str], src: str, tgt: str) -> list[str]:
+        sizes.append(len(texts))
+        time.sleep(0.4)  # the model call: the batch may wait up to a tenth of it
+        return texts
+
+    batcher = Batcher(run, ThreadPoolExecutor(1), max_wait=0.002, max_texts=64)
+    rng = random.Random(7)
+
+    async def client(i: int) -> None:
+        for _ in range(3):
+            await batcher.submit([f"c{i}"], "en", "es")
+            await asyncio.sleep(rng.uniform(0.0, 0.012))  # back 0-12 ms after its answer
+
+    async def go() -> None:
+        await asyncio.gather(*(client(i) for i in range(8)))
+
+    asyncio.run(go())
+    assert sizes == [8, 8, 8]
+
+
 def test_batching_off_makes_one_call_per_request():
     calls: list[list[str]] = []
     results = asyncio.run(_many(_batcher(False, calls), 5))

@@ -4,15 +4,27 @@ Each request's texts wait up to `max_wait` seconds in the pair's queue; then eve
 queued (up to `max_texts` texts) goes to the model at once, in a worker thread. Requests
 that arrive while a batch runs form the next one, so under load batches grow by
 themselves and the model's batch throughput serves many clients.
+
+Clients that got their answers from one batch come back over some milliseconds, not
+all at once, so a fixed short wait splits them into two half-size batches (measured:
+16 clients at 3.7x one at a time where the model alone batches 5.9x). So while fewer
+requests wait than the pair's previous batch held, the batch waits a little longer: at
+most `EXPECT_SHARE` of that batch's model time. A lone client (previous batch: one
+request) never waits more than `max_wait`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
+
+#: how long, as a share of the previous batch's model time, a batch may wait for the
+#: requests that batch held to come back
+EXPECT_SHARE = 0.1
 
 # (texts, src, tgt) -> one result per text, same order
 RunBatch = Callable[[list[str], str, str], Sequence[Any]]
@@ -37,6 +49,7 @@ class Batcher:
     _queues: dict[tuple[str, str], list[_Waiting]] = field(default_factory=dict)
     _draining: dict[tuple[str, str], asyncio.Task[None]] = field(default_factory=dict)
     _busy: asyncio.Lock | None = None
+    _last: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)  # size, s
 
     async def submit(self, texts: list[str], src: str, tgt: str) -> list[Any]:
         """The results for `texts`, translated in whatever batch they land in."""
@@ -59,15 +72,17 @@ class Batcher:
         loop = asyncio.get_running_loop()
         try:
             while self._queues.get(key):
-                await asyncio.sleep(self.max_wait)
+                await self._gather(key)
                 async with self._busy:
                     batch = self._take(key)
                     texts = [text for waiting in batch for text in waiting.texts]
                     self.batches += 1
+                    started = time.perf_counter()
                     try:
                         results = list(
                             await loop.run_in_executor(self.executor, self.run, texts, *key)
                         )
+                        self._last[key] = (len(batch), time.perf_counter() - started)
                     except Exception as exc:  # noqa: BLE001 - handed to every waiting request
                         for waiting in batch:
                             if not waiting.future.done():
@@ -81,6 +96,16 @@ class Batcher:
                         start = end
         finally:
             self._draining.pop(key, None)
+
+    async def _gather(self, key: tuple[str, str]) -> None:
+        """Wait `max_wait`, then, while fewer requests wait than the previous batch of this
+        pair held, up to `EXPECT_SHARE` of its model time for the rest to come back."""
+        await asyncio.sleep(self.max_wait)
+        size, seconds = self._last.get(key, (1, 0.0))
+        deadline = time.perf_counter() + EXPECT_SHARE * seconds
+        step = max(self.max_wait / 4, 0.001)
+        while len(self._queues.get(key, ())) < size and time.perf_counter() < deadline:
+            await asyncio.sleep(step)
 
     def _take(self, key: tuple[str, str]) -> list[_Waiting]:
         """Queued requests up to `max_texts` texts (always at least one request)."""
