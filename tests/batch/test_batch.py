@@ -255,7 +255,7 @@ def test_progress_callback_sees_every_file_and_sentence(tree, tmp_path, config):
 def test_source_language_is_detected_per_file_and_per_record(tree, tmp_path, config, monkeypatch):
     langs = {"First story.": "de", "Second story.": "es"}
     monkeypatch.setattr(
-        "toolkit.batch.documents._detect", lambda text, config: langs.get(text, "en")
+        "toolkit.translate.document.text_language", lambda text, config: langs.get(text, "en")
     )
     translator = FakeTranslator()
     out = tmp_path / "out"

@@ -17,7 +17,8 @@ from toolkit.batch.tree import Source
 from toolkit.config import Config
 from toolkit.errors import InputError, ToolkitError
 from toolkit.files import decode_bytes, write_atomic
-from toolkit.formats import Document, FormatOptions, parse
+from toolkit.formats import FormatOptions, parse
+from toolkit.translate.document import unit_languages
 
 _UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32")
 
@@ -65,16 +66,7 @@ class Documents:
         `InputError` with the reason."""
         text, encoding, sha = self.read(job.source)
         doc = parse(job.source.path, text, self.options)
-        return Loaded(job, doc, encoding, sha, self._unit_languages(doc))
-
-    def _unit_languages(self, doc: Document) -> list[str | None]:
-        """The source language of each unit: given, or detected per document/record."""
-        if self.src or not doc.units:
-            return [self.src] * len(doc.units)
-        if doc.records:
-            return [_detect(unit, self.config) for unit in doc.units]
-        lang = _detect("\n\n".join(doc.paragraphs or doc.units), self.config)
-        return [lang] * len(doc.units)
+        return Loaded(job, doc, encoding, sha, unit_languages(doc, self.src, self.config))
 
     def write(
         self,
@@ -119,11 +111,3 @@ def fail_file(report: FileReport, reason: str) -> None:
     report.status = FAILED
     report.reason = reason
     report.errors["*"] = reason
-
-
-def _detect(text: str, config: Config) -> str | None:
-    """The language of `text`, or None when the detector is unsure."""
-    from toolkit.detect import detect
-
-    lang = detect(text[:5000], config=config).lang
-    return None if lang in ("", "und") else lang

@@ -36,13 +36,7 @@ __all__ = [
     "ProgressCallback",
     "Request",
     "Translated",
-    "front_matter_keys",
 ]
-
-
-def front_matter_keys(config: Config) -> tuple[str, ...]:
-    """The configured Markdown front-matter keys to translate."""
-    return tuple(k.strip() for k in config.batch.front_matter_keys.split(",") if k.strip())
 
 
 class BatchRun:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from toolkit.batch.report import BatchReport
-from toolkit.batch.runner import BatchRun, Job, Loaded, ProgressCallback, front_matter_keys
+from toolkit.batch.runner import BatchRun, Job, Loaded, ProgressCallback
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
 from toolkit.config import Config, require_config
@@ -65,7 +65,7 @@ def summarize_tree(
         if value is not None:
             require_count(value, "summarize_tree()", name)
     config = require_config(config, "summarize_tree()") or Config.load()
-    options = FormatOptions(tuple(fields), front_matter_keys(config))
+    options = FormatOptions.configured(fields, config)
     length = {"sentences": sentences, "words": words}
     settings = {**length, "summarize": config.as_dict()["summarize"]}
     run_args: dict[str, Any] = {"config": config, "options": options, "settings": settings}

@@ -13,7 +13,6 @@ from toolkit.batch.runner import (
     Loaded,
     ProgressCallback,
     Request,
-    front_matter_keys,
 )
 from toolkit.batch.state import OutputFolder
 from toolkit.batch.tree import output_name
@@ -56,7 +55,7 @@ def translate_tree(
     targets = [target.code for target in parse_targets(to)]
     source = source_language(src or None)  # checked before any write
     config = require_config(config, "translate_tree()") or Config.load()
-    options = FormatOptions(tuple(fields), front_matter_keys(config))
+    options = FormatOptions.configured(fields, config)
     run_args: dict[str, Any] = {"config": config, "options": options, "settings": {}}
     run_args["src"] = source
     run_args.update(force=force, model=model)  # BatchRun's arguments, for both runners

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from toolkit.errors import InputError
 
@@ -46,6 +47,12 @@ class FormatOptions:
 
     fields: tuple[str, ...] = ("text",)
     front_matter_keys: tuple[str, ...] = ("title", "description", "summary")
+
+    @classmethod
+    def configured(cls, fields: Sequence[str], config: Any) -> FormatOptions:
+        """`fields`, with the front-matter keys of ``config.batch.front_matter_keys``."""
+        keys = config.batch.front_matter_keys.split(",")
+        return cls(tuple(fields), tuple(k.strip() for k in keys if k.strip()))
 
 
 @dataclass

@@ -95,9 +95,7 @@ def translate_document(
     ``translate(list, to=, src=)``); `config` gives the Markdown front-matter keys.
     Raises `FormatError` (exit 3) for a file that does not parse as its format.
     """
-    from toolkit.batch.runner import front_matter_keys
-
-    doc = parse(f"input{suffix}", text, FormatOptions(tuple(fields), front_matter_keys(config)))
+    doc = parse(f"input{suffix}", text, FormatOptions.configured(fields, config))
     langs = unit_languages(doc, src, config)
     texts = list(doc.units)
     result = DocumentTranslation("", to, suffix, units=len(texts))
@@ -124,16 +122,18 @@ def translate_document(
 
 def unit_languages(doc: Document, src: str | None, config: Any) -> list[str | None]:
     """The source language of each unit: `src`, or detected per document (per record for
-    JSON/JSONL); None where the detector is unsure (the translator detects again)."""
-    from toolkit.detect import detect
-
+    JSON/JSONL); None where the detector is unsure (the translator detects again). The
+    one owner of this rule: single files and folder runs both call it."""
     if src or not doc.units:
         return [src] * len(doc.units)
-
-    def language(text: str) -> str | None:
-        lang = detect(text[:5000], config=config).lang
-        return None if lang in ("", "und") else lang
-
     if doc.records:
-        return [language(unit) for unit in doc.units]
-    return [language("\n\n".join(doc.paragraphs or doc.units))] * len(doc.units)
+        return [text_language(unit, config) for unit in doc.units]
+    return [text_language("\n\n".join(doc.paragraphs or doc.units), config)] * len(doc.units)
+
+
+def text_language(text: str, config: Any) -> str | None:
+    """The language of `text` (its first 5,000 characters), or None when unsure."""
+    from toolkit.detect import detect
+
+    lang = detect(text[:5000], config=config).lang
+    return None if lang in ("", "und") else lang
