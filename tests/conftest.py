@@ -42,6 +42,19 @@ def tiny_marian(tmp_path_factory) -> Path:
     return build_marian(tmp_path_factory.mktemp("models") / "marian-en-es")
 
 
+@pytest.fixture
+def en_fr_config(tmp_path, tiny_marian) -> str:
+    """A config file with only an en-fr model on disk (the tiny Marian); es has none."""
+    path = tmp_path / "toolkit.toml"
+    path.write_text(
+        f'[translate]\nmodel_dir = "{tmp_path / "hub"}"\ncache = false\nthreads = 1\n'
+        f"max_new_tokens_ratio = 0.5\n"
+        f'[translate.models]\n"en-fr" = "{tiny_marian}"\n',
+        encoding="utf-8",
+    )
+    return str(path)
+
+
 @pytest.fixture(scope="session")
 def tiny_marian_multi(tmp_path_factory) -> Path:
     """A multi-target Marian model that needs >>es<< / >>fr<< / >>pt<< tokens."""

@@ -61,26 +61,16 @@ TRANSLATED = {
 }
 
 
-@pytest.fixture
-def config_file(tmp_path, tiny_marian):
-    path = tmp_path / "toolkit.toml"
-    path.write_text(
-        f'[translate]\nmodel_dir = "{tmp_path / "hub"}"\ncache = false\nthreads = 1\n'
-        f"max_new_tokens_ratio = 0.5\n"
-        f'[translate.models]\n"en-fr" = "{tiny_marian}"\n',
-        encoding="utf-8",
-    )
-    return str(path)
-
-
 @pytest.mark.parametrize("name", sorted(FILES))
-def test_single_file_keeps_structure_and_equals_the_folder_run(name, tmp_path, config_file, capsys):
+def test_single_file_keeps_structure_and_equals_the_folder_run(
+    name, tmp_path, en_fr_config, capsys
+):
     folder = tmp_path / "in"
     folder.mkdir()
     path = folder / name
     path.write_text(FILES[name], encoding="utf-8")
     single = run_cli(
-        ["--config", config_file, "translate", str(path), "--to", "fr", "--from", "en"],
+        ["--config", en_fr_config, "translate", str(path), "--to", "fr", "--from", "en"],
         capsys=capsys,
     )
     assert single.exit_code == 0, single.stderr
@@ -90,42 +80,42 @@ def test_single_file_keeps_structure_and_equals_the_folder_run(name, tmp_path, c
         assert gone not in single.stdout, (gone, single.stdout)
     folder_args = ["translate", str(folder), "--to", "fr", "--from", "en"]
     batch = run_cli(
-        ["--config", config_file, *folder_args, "--out", str(tmp_path / "out")], capsys=capsys
+        ["--config", en_fr_config, *folder_args, "--out", str(tmp_path / "out")], capsys=capsys
     )
     assert batch.exit_code == 0, batch.stdout + batch.stderr
     stem, suffix = name.rsplit(".", 1)
     assert (tmp_path / "out" / f"{stem}.fr.{suffix}").read_text(encoding="utf-8") == single.stdout
 
 
-def test_detected_source_gives_the_folder_run_output_too(tmp_path, config_file, capsys):
+def test_detected_source_gives_the_folder_run_output_too(tmp_path, en_fr_config, capsys):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "story.md").write_text(STORY_MD, encoding="utf-8")
     single = run_cli(
-        ["--config", config_file, "translate", str(folder / "story.md"), "--to", "fr"],
+        ["--config", en_fr_config, "translate", str(folder / "story.md"), "--to", "fr"],
         capsys=capsys,
     )
     assert single.exit_code == 0, single.stderr
     out = tmp_path / "out"
     run_cli(
-        ["--config", config_file, "translate", str(folder), "--to", "fr", "--out", str(out)],
+        ["--config", en_fr_config, "translate", str(folder), "--to", "fr", "--out", str(out)],
         capsys=capsys,
     )
     assert (out / "story.fr.md").read_text(encoding="utf-8") == single.stdout
 
 
-def test_json_field_option_applies_to_a_single_file(tmp_path, config_file, capsys):
+def test_json_field_option_applies_to_a_single_file(tmp_path, en_fr_config, capsys):
     path = tmp_path / "article.json"
     path.write_text(ARTICLE_JSON, encoding="utf-8")
-    args = ["--config", config_file, "translate", str(path), "--to", "fr", "--from", "en"]
+    args = ["--config", en_fr_config, "translate", str(path), "--to", "fr", "--from", "en"]
     result = run_cli([*args, "--field", "headline"], capsys=capsys)
     assert result.exit_code == 0, result.stderr
     assert '"text": "The full body."' in result.stdout
     assert "Not translated" not in result.stdout
 
 
-def test_standard_input_is_text_unless_told(tmp_path, config_file, capsys):
-    args = ["--config", config_file, "translate", "-", "--to", "fr", "--from", "en"]
+def test_standard_input_is_text_unless_told(tmp_path, en_fr_config, capsys):
+    args = ["--config", en_fr_config, "translate", "-", "--to", "fr", "--from", "en"]
     plain = run_cli(args, stdin=STORY_MD, capsys=capsys)
     assert plain.exit_code == 0, plain.stderr
     assert "author: Desk" not in plain.stdout  # front matter went to the model as text
@@ -138,30 +128,30 @@ def test_standard_input_is_text_unless_told(tmp_path, config_file, capsys):
     assert from_file.stdout == told.stdout
 
 
-def test_input_format_overrides_the_suffix(tmp_path, config_file, capsys):
+def test_input_format_overrides_the_suffix(tmp_path, en_fr_config, capsys):
     path = tmp_path / "story.txt"
     path.write_text(CLIP_SRT, encoding="utf-8")
-    args = ["--config", config_file, "translate", str(path), "--to", "fr", "--from", "en"]
+    args = ["--config", en_fr_config, "translate", str(path), "--to", "fr", "--from", "en"]
     result = run_cli([*args, "--input-format", "srt"], capsys=capsys)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("1\n00:00:01,000 --> 00:00:02,500\n")
 
 
-def test_a_malformed_structured_file_is_bad_input(tmp_path, config_file, capsys):
+def test_a_malformed_structured_file_is_bad_input(tmp_path, en_fr_config, capsys):
     path = tmp_path / "broken.json"
     path.write_text('{"text": "unterminated', encoding="utf-8")
     result = run_cli(
-        ["--config", config_file, "translate", str(path), "--to", "fr", "--from", "en"],
+        ["--config", en_fr_config, "translate", str(path), "--to", "fr", "--from", "en"],
         capsys=capsys,
     )
     assert result.exit_code == 3, result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_several_targets_for_one_file(tmp_path, config_file, tiny_marian, capsys):
+def test_several_targets_for_one_file(tmp_path, en_fr_config, tiny_marian, capsys):
     config = tmp_path / "two.toml"
     config.write_text(
-        open(config_file, encoding="utf-8").read() + f'"en-es" = "{tiny_marian}"\n',
+        open(en_fr_config, encoding="utf-8").read() + f'"en-es" = "{tiny_marian}"\n',
         encoding="utf-8",
     )
     path = tmp_path / "story.md"

@@ -19,21 +19,8 @@ BRIEF_KEYS = {"lang", "ok", "produced", "text", "engine", "models", "warnings", 
 WARNING_KEYS = {"kind", "value", "message"}
 
 
-@pytest.fixture
-def config_file(tmp_path, tiny_marian):
-    """Only an en-fr model on disk (the tiny Marian); es has none."""
-    path = tmp_path / "toolkit.toml"
-    path.write_text(
-        f'[translate]\nmodel_dir = "{tmp_path / "hub"}"\ncache = false\nthreads = 1\n'
-        f"max_new_tokens_ratio = 0.5\n"
-        f'[translate.models]\n"en-fr" = "{tiny_marian}"\n',
-        encoding="utf-8",
-    )
-    return str(path)
-
-
-def test_json_output_has_the_documented_stable_shape(config_file, capsys):
-    args = ["--config", config_file, "summarize", str(SEED), "--to", "en,fr", "--format", "json"]
+def test_json_output_has_the_documented_stable_shape(en_fr_config, capsys):
+    args = ["--config", en_fr_config, "summarize", str(SEED), "--to", "en,fr", "--format", "json"]
     result = run_cli(args, capsys=capsys)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
@@ -54,8 +41,8 @@ def test_json_output_has_the_documented_stable_shape(config_file, capsys):
     assert list(data["timings"]) == stages
 
 
-def test_missing_language_is_reported_and_exit_code_is_6(config_file, capsys):
-    args = ["--config", config_file, "summarize", str(SEED), "--to", "en,es,fr"]
+def test_missing_language_is_reported_and_exit_code_is_6(en_fr_config, capsys):
+    args = ["--config", en_fr_config, "summarize", str(SEED), "--to", "en,es,fr"]
     result = run_cli(args, capsys=capsys)
     assert result.exit_code == 6
     assert "== English (en) ==" in result.stdout and "== French (fr) ==" in result.stdout
@@ -66,10 +53,10 @@ def test_missing_language_is_reported_and_exit_code_is_6(config_file, capsys):
     assert "toolkit models pull Helsinki-NLP/opus-mt-en-es" in result.stderr
 
 
-def test_markdown_output_lists_briefs_warnings_and_missing(config_file, capsys):
+def test_markdown_output_lists_briefs_warnings_and_missing(en_fr_config, capsys):
     args = [
         "--config",
-        config_file,
+        en_fr_config,
         "summarize",
         str(SEED),
         "--to",
