@@ -15,6 +15,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "en_nato_taliban_machine_translated.txt"
 
 
+def tiny_config(tmp_path: Path, models: dict | None = None):
+    """A `Config` with no models on disk but `models` (pair -> path), no translation
+    memory, one thread and short generation: the setup of the tiny-model tests."""
+    from toolkit.config import Config
+
+    config = Config.load(search_default_files=False)
+    config.set("translate.model_dir", str(tmp_path / "hub"))
+    config.set("translate.models", {pair: str(path) for pair, path in (models or {}).items()})
+    config.set("translate.cache", False)
+    config.set("translate.threads", 1)
+    config.set("translate.max_new_tokens_ratio", 0.5)
+    return config
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     """Point user config/cache dirs at a temp dir and drop TOOLKIT_* from the env."""

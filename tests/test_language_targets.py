@@ -7,22 +7,12 @@ import json
 
 import pytest
 from cli_helpers import run_cli
-from conftest import SEED
+from conftest import SEED, tiny_config
 
 from toolkit.config import Config
 from toolkit.errors import InputTypeError, UnsupportedLanguageError
 from toolkit.langs import Target, parse_targets, source_language, target
 from toolkit.pipeline import Pipeline
-
-
-def _config(tmp_path, models=None) -> Config:
-    config = Config.load(search_default_files=False)
-    config.set("translate.model_dir", str(tmp_path / "hub"))
-    config.set("translate.models", {pair: str(path) for pair, path in (models or {}).items()})
-    config.set("translate.cache", False)
-    config.set("translate.threads", 1)
-    config.set("translate.max_new_tokens_ratio", 0.5)
-    return config
 
 
 def test_a_target_list_keeps_what_was_asked_and_what_is_used():
@@ -49,18 +39,18 @@ def test_auto_means_detect_in_one_place():
 
 
 def test_pipeline_run_warns_about_a_variant_of_the_source_language(tmp_path, seed_text):
-    result = Pipeline(_config(tmp_path)).run(seed_text, to=["en-GB"], sentences=2)
+    result = Pipeline(tiny_config(tmp_path)).run(seed_text, to=["en-GB"], sentences=2)
     (brief,) = result.briefs
     assert brief.lang == "en" and brief.ok
     variant = [w for w in brief.warnings if w.kind == "variant"]
     assert len(variant) == 1 and variant[0].value == "en-GB"
     assert "may not be GB" in variant[0].message
-    plain = Pipeline(_config(tmp_path)).run(seed_text, to=["en"], sentences=2)
+    plain = Pipeline(tiny_config(tmp_path)).run(seed_text, to=["en"], sentences=2)
     assert not any(w.kind == "variant" for w in plain.briefs[0].warnings)
 
 
 def test_pipeline_run_warns_about_a_variant_of_a_translated_brief(tmp_path, seed_text, tiny_marian):
-    config = _config(tmp_path, {"en-es": tiny_marian})
+    config = tiny_config(tmp_path, {"en-es": tiny_marian})
     with Pipeline(config) as pipeline:
         result = pipeline.run(seed_text, to="en,es-MX", sentences=2)
     en, es = result.briefs

@@ -6,27 +6,15 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SEED
+from conftest import SEED, tiny_config
 
-from toolkit.config import Config
 from toolkit.errors import InputError, UnsupportedLanguageError
 from toolkit.pipeline import Pipeline
 from toolkit.qa import numbers
 
 
-def make_config(tmp_path, models=None) -> Config:
-    """No models on disk except the given pair -> directory table; short generation."""
-    config = Config.load(search_default_files=False)
-    config.set("translate.model_dir", str(tmp_path / "hub"))
-    config.set("translate.models", {pair: str(path) for pair, path in (models or {}).items()})
-    config.set("translate.cache", False)
-    config.set("translate.threads", 1)
-    config.set("translate.max_new_tokens_ratio", 0.5)
-    return config
-
-
 def test_source_language_brief_is_the_summary(tmp_path, seed_text):
-    result = Pipeline(make_config(tmp_path)).run(seed_text, sentences=2)
+    result = Pipeline(tiny_config(tmp_path)).run(seed_text, sentences=2)
     assert result.lang == "en" and result.detection.lang == "en"
     assert [b.lang for b in result.briefs] == ["en"]
     brief = result.briefs[0]
@@ -41,7 +29,7 @@ def test_source_language_brief_is_the_summary(tmp_path, seed_text):
 
 
 def test_one_missing_model_does_not_stop_the_other_languages(tmp_path, seed_text, tiny_marian):
-    config = make_config(tmp_path, {"en-fr": tiny_marian, "en-de": tiny_marian})
+    config = tiny_config(tmp_path, {"en-fr": tiny_marian, "en-de": tiny_marian})
     with Pipeline(config) as pipeline:
         result = pipeline.run(seed_text, to=["en", "es", "fr", "de"], words=60)
         translator = pipeline.translator
@@ -59,7 +47,7 @@ def test_one_missing_model_does_not_stop_the_other_languages(tmp_path, seed_text
 
 def test_translated_briefs_get_fact_checks(tmp_path, seed_text, tiny_marian):
     # The tiny model writes gibberish, so the numbers of the summary are lost in it.
-    config = make_config(tmp_path, {"en-fr": tiny_marian})
+    config = tiny_config(tmp_path, {"en-fr": tiny_marian})
     result = Pipeline(config).run(seed_text, to=["fr"], sentences=3, lang="en")
     summary_numbers = {n.text for n in numbers(result.summary.text, "en")}
     assert "10,000" in summary_numbers
@@ -70,7 +58,7 @@ def test_translated_briefs_get_fact_checks(tmp_path, seed_text, tiny_marian):
 
 
 def test_given_language_skips_detection(tmp_path, seed_text):
-    result = Pipeline(make_config(tmp_path)).run(seed_text, lang="EN")
+    result = Pipeline(tiny_config(tmp_path)).run(seed_text, lang="EN")
     assert result.detection is None and result.lang == "en"
     assert result.to_dict()["detection"]["given"] is True
 
@@ -86,7 +74,7 @@ def test_given_language_skips_detection(tmp_path, seed_text):
 )
 def test_bad_input(tmp_path, text, kwargs, error):
     with pytest.raises(error):
-        Pipeline(make_config(tmp_path)).run(text, **kwargs)
+        Pipeline(tiny_config(tmp_path)).run(text, **kwargs)
 
 
 def test_public_api_and_no_torch_for_a_source_language_brief(seed_text):
