@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from benchmarks.realsize import build_random_marian
-from benchmarks.runner import eval_data
+from benchmarks.runner import english_sentences, eval_data
 
 ARTICLES = 200
 SENTENCES_PER_ARTICLE = 3
@@ -99,12 +99,7 @@ def main() -> dict:
 
 def _write_articles(root: Path) -> Path:
     """200 small articles as .txt files in 10 folders: a headline, then a paragraph."""
-    sentences: list[str] = []
-    with eval_data("news_docs.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["lang"] == "en":
-                sentences.extend(s for s in record["sentences"] if s not in sentences)
+    sentences = english_sentences()
     needed = ARTICLES * SENTENCES_PER_ARTICLE
     if len(sentences) < needed:
         raise SystemExit(f"need {needed} distinct English sentences, found {len(sentences)}")

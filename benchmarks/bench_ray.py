@@ -24,7 +24,6 @@ Run: `ONLY=ray make bench` (or `ONLY=ray python -m benchmarks.bench`). Needs `to
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 import time
@@ -32,7 +31,7 @@ import tracemalloc
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.runner import eval_data
+from benchmarks.runner import english_sentences
 
 ARTICLES = 120
 SENTENCES_PER_ARTICLE = 3
@@ -175,12 +174,7 @@ def _driver_memory(work: Path) -> dict[str, float]:
 
 def _write_articles(root: Path, count: int) -> Path:
     """`count` small articles as .txt files in 6 folders: a headline, then a paragraph."""
-    sentences: list[str] = []
-    with eval_data("news_docs.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["lang"] == "en":
-                sentences.extend(s for s in record["sentences"] if s not in sentences)
+    sentences = english_sentences()
     for i in range(count):
         start = (i * SENTENCES_PER_ARTICLE) % (len(sentences) - SENTENCES_PER_ARTICLE)
         first, *rest = sentences[start : start + SENTENCES_PER_ARTICLE]

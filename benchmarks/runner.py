@@ -54,3 +54,15 @@ def eval_data(name: str) -> Path:
     if not path.is_file():
         raise SystemExit(f"evaluation data not found: {path} (set TOOLKIT_EVAL_DIR)")
     return path
+
+
+def english_sentences() -> list[str]:
+    """The distinct English sentences of news_docs.jsonl, in file order (the benchmarks'
+    article material)."""
+    found: dict[str, None] = {}
+    with eval_data("news_docs.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["lang"] == "en":
+                found.update(dict.fromkeys(record["sentences"]))
+    return list(found)
