@@ -103,3 +103,26 @@ def test_a_long_digit_run_is_no_dateline_and_takes_no_time(digits: int) -> None:
     kinds = [s.kind for s in segment("1" * digits + "a")]  # the old regex: exponential
     assert kinds == ["headline"]
     assert [s.kind for s in segment("Tuesday, May 3, 2015")] == ["dateline"]
+
+
+def _protected_spaces() -> None:
+    from toolkit.translate.backends.bergamot import translate_protected
+
+    class Upper:  # stands in for the engine: only the text around it is under test
+        def translate(self, text: str) -> str:
+            return text.upper()
+
+    piece = "Moscow" + " " * MEDIUM + "talks ("
+    assert translate_protected(Upper(), piece) == "MOSCOW" + " " * MEDIUM + "TALKS ("
+
+
+def test_firefox_piece_edges_take_no_time_on_a_long_run_of_spaces() -> None:
+    # The edge regex this replaced was cubic: 2,000 spaces took 14 s, 200,000 would never end.
+    child = mp.get_context("fork").Process(target=_protected_spaces)
+    child.start()
+    child.join(BOUND_S)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        pytest.fail(f"translate_protected on {MEDIUM:,} spaces ran past {BOUND_S} s")
+    assert child.exitcode == 0
