@@ -236,3 +236,12 @@ def test_a_change_to_the_engine_handling_is_not_answered_from_the_memory(tmp_pat
     assert translate_once() == 1  # same handling: from the memory
     monkeypatch.setattr(bergamot, "PROCESSING", bergamot.PROCESSING + 1)
     assert translate_once() == 0  # new handling (quotes, protected spans): translated again
+
+
+def test_engine_slips_at_a_sentence_end_are_tidied_but_names_pass_through():
+    from toolkit.translate.backends.bergamot import _tidy
+
+    out = "It is called HER2.These cells move to the U.S.. See Kasparov.Ru, or wait?"
+    tidied = _tidy(out, "Chama-se HER2. Estas células vão para os EUA. Veja Kasparov.Ru, ou?")
+    assert tidied == "It is called HER2. These cells move to the U.S. See Kasparov.Ru, or wait?"
+    assert _tidy("the U.S.. end", "os EUA.. fim") == "the U.S.. end"  # the source's own

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from toolkit.errors import ConfigError
 from toolkit.translate.backends.base import Backend, LocalModel
 from toolkit.translate.bergamot_files import model_files
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
 #: the version of the handling around the engine (protected spans, edges, quotes); part
 #: of the translation-memory key, so raise it whenever that handling changes its output
-PROCESSING = 2
+PROCESSING = 3
 #: the longest input (SentencePiece tokens) given to the engine: the student models
 #: degenerate on long inputs, so longer sentences are split by the `Translator`
 MAX_TOKENS = 128
@@ -188,7 +190,32 @@ def _translate_piece(engine: Any, piece: str) -> str:
         text += '"'  # the closing quote of a quotation that began in an earlier sentence
     if style:
         text = _curl(text, *style)
-    return f"{lead}{text}{trail}"
+    return f"{lead}{_tidy(text, straight)}{trail}"
+
+
+# The engine's own slips around a sentence end: two sentences of one input glued
+# ("HER2. Estas" -> "HER2.These") and an abbreviation's period doubled by the
+# sentence's ("dos EUA." -> "the U.S..").
+_GLUE = regex.compile(r"(?<=\w)([.!?])(?=\p{Lu}\p{Ll})")
+_TOKEN = regex.compile(r"\S+")
+_AROUND = "\"'“”‘’«»()[],;:"
+_DOUBLED_STOP = regex.compile(r"(?<=\p{Lu}\.)\.(?!\.)")
+
+
+def _tidy(text: str, source: str) -> str:
+    """`text` (the engine's output for `source`, a piece within the engine's input limit)
+    with glued sentences spaced and a doubled period after an abbreviation dropped, each
+    only where `source` does not have it (a name such as "Kasparov.Ru" passes through)."""
+    if ".." not in source:
+        text = _DOUBLED_STOP.sub("", text)
+    if not _GLUE.search(text):
+        return text
+    return _TOKEN.sub(lambda m: _GLUE.sub(r"\1 ", m[0]) if _new(m[0], source) else m[0], text)
+
+
+def _new(token: str, source: str) -> bool:
+    """Whether `token`, without the punctuation around it, is not in `source`."""
+    return token.strip(_AROUND) not in source
 
 
 def _curl(text: str, opener: str, closer: str) -> str:
