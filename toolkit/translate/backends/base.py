@@ -3,7 +3,8 @@
 The `Translator` does everything engine-independent (segmentation, batching by token
 budget, long-sentence splitting, pivoting, the translation memory, checks) and calls a
 `Backend` only to count tokens and translate a batch of sentences. An engine (``torch``,
-``ct2``) is a `Backend` subclass registered by name in `toolkit.translate.backends`.
+``ct2``) is a `Backend` subclass registered by name in `toolkit.translate.backends`;
+the beam-search engines share `BeamBackend`, whose one `_generate` gives best and n-best.
 
 A backend gets a `LocalModel` (a directory that holds the Hugging Face files: config.json,
 tokenizer files, weights) and shares tokenization and language-code handling through its
@@ -120,6 +121,26 @@ class Backend(ABC):
         longest = max(input_lengths, default=1)
         wanted = math.ceil(longest * self.config.max_new_tokens_ratio)
         return max(1, min(self.max_positions, max(MIN_NEW_TOKENS, wanted)))
+
+
+class BeamBackend(Backend):
+    """A backend whose engine decodes with a beam (``torch``, ``ct2``): one decoding
+    path, `_generate`, gives both the best translation and the n-best lists."""
+
+    nbest: ClassVar[bool] = True
+
+    def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:
+        return [best[0] for best in self._generate(sentences, src, tgt, 1)]
+
+    def translate_nbest(
+        self, sentences: Sequence[str], *, src: str, tgt: str, n: int
+    ) -> list[list[str]]:
+        """The `n` best hypotheses of each sentence (beam width at least `n`)."""
+        return self._generate(sentences, src, tgt, max(1, n))
+
+    @abstractmethod
+    def _generate(self, sentences: Sequence[str], src: str, tgt: str, n: int) -> list[list[str]]:
+        """Up to `n` translations of each sentence, best first."""
 
 
 def select_device(requested: str) -> str:

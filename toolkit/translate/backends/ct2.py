@@ -23,17 +23,16 @@ from typing import TYPE_CHECKING
 
 from toolkit.errors import ToolkitError
 from toolkit.translate import ct2convert
-from toolkit.translate.backends.base import Backend, LocalModel
+from toolkit.translate.backends.base import BeamBackend, LocalModel
 
 if TYPE_CHECKING:
     from toolkit.config import TranslateConfig
 
 
-class CT2Backend(Backend):
+class CT2Backend(BeamBackend):
     """A seq2seq model converted to CTranslate2."""
 
     engine = "ct2"
-    nbest = True
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         super().__init__(model, config)
@@ -60,15 +59,6 @@ class CT2Backend(Backend):
     @property
     def cache_key(self) -> str:
         return f"{super().cache_key}|{self.quantization}"
-
-    def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:
-        return [best[0] for best in self._generate(sentences, src, tgt, 1)]
-
-    def translate_nbest(
-        self, sentences: Sequence[str], *, src: str, tgt: str, n: int
-    ) -> list[list[str]]:
-        """The `n` best hypotheses of each sentence (beam width at least `n`)."""
-        return self._generate(sentences, src, tgt, max(1, n))
 
     def _generate(self, sentences: Sequence[str], src: str, tgt: str, n: int) -> list[list[str]]:
         if not sentences:

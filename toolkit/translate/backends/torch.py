@@ -11,17 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from toolkit.translate.backends.base import Backend, LocalModel
+from toolkit.translate.backends.base import BeamBackend, LocalModel
 
 if TYPE_CHECKING:
     from toolkit.config import TranslateConfig
 
 
-class TorchBackend(Backend):
+class TorchBackend(BeamBackend):
     """A transformers seq2seq model in PyTorch."""
 
     engine = "torch"
-    nbest = True
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         super().__init__(model, config)
@@ -42,15 +41,6 @@ class TorchBackend(Backend):
         net.generation_config.max_length = None
         self.net = net
         self.pad_id = self.family.tokenizer.pad_token_id or 0
-
-    def translate_batch(self, sentences: Sequence[str], *, src: str, tgt: str) -> list[str]:
-        return [best[0] for best in self._generate(sentences, src, tgt, 1)]
-
-    def translate_nbest(
-        self, sentences: Sequence[str], *, src: str, tgt: str, n: int
-    ) -> list[list[str]]:
-        """The `n` best beams of each sentence (beam width at least `n`)."""
-        return self._generate(sentences, src, tgt, max(1, n))
 
     def _generate(self, sentences: Sequence[str], src: str, tgt: str, n: int) -> list[list[str]]:
         if not sentences:
