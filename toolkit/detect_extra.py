@@ -120,12 +120,12 @@ _YORUBA_LETTERS = re.compile("[ẹọṣẸỌṢ]")
 
 
 def _not_yoruba() -> frozenset[str]:
-    marks = {"\u0302", "\u0303", "\u0306", "\u0309", "\u031b"}
+    """Latin letters Yoruba does not write (see `_YORUBA_LETTERS`)."""
+    marks = set("\u0302\u0303\u0306\u0309\u031b")  # circumflex tilde breve hook horn
     letters = set("đĐịỊụỤṅṄśŚṃṂṇṆ")
-    for cp in range(0xC0, 0x1F00):
-        ch = chr(cp)
-        base, *rest = unicodedata.normalize("NFD", ch)
-        if marks.intersection(rest) or (base in "aeiouAEIOU" and "\u0304" in rest):
+    for ch in map(chr, range(0xC0, 0x1F00)):
+        parts = unicodedata.normalize("NFD", ch)
+        if marks.intersection(parts) or (parts[0] in "aeiouAEIOU" and "\u0304" in parts):
             letters.add(ch)
     return frozenset(letters)
 
