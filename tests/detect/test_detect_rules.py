@@ -55,3 +55,34 @@ def test_sanskrit_transliteration_in_other_text_is_not_yoruba():
         "herriak sortu zuen erresuma."
     )
     assert detect(text).lang != "yo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # Leipzig Serbian (lingua-py tuning lines), read as mk or ru by CLD3 and by the first
+        # stage; then UDHR in Serbian Cyrillic (srp_cyrl), articles 1, 3 and 5
+        "По нарави је чувар.",
+        "Обнова ће трајати три године.",
+        "На његово место долази Милан Арнаутовић.",
+        "Већ почетком 1915.",
+        "Сва људска бића рађају се слободна и једнака у достојанству и правима.",
+        "Свако има право на живот, слободу и безбедност личности.",
+        "Нико не сме бити подвргнут мучењу или свирепом, нечовечном или понижавајућем "
+        "поступку или казни.",
+    ],
+)
+def test_serbian_cyrillic_letters_and_words_are_serbian(text):
+    assert detect(text).lang == "sr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # UDHR in Macedonian (mkd), articles 3 and 4: кој, која, ќе, no је or ђ/ћ
+        "Секој има право на живот, слобода и сигурност.",
+        "Никој нема да биде роб или потчинет; ропството и трговијата со робови ќе бидат "
+        "забранети во сите нивни форми.",
+        "Зачуван е канцелот од олтарната преграда, која имала мермерни парапетни плочи.",
+    ],
+)
+def test_macedonian_stays_macedonian(text):
+    assert detect(text).lang == "mk"
