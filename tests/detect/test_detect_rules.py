@@ -121,3 +121,15 @@ def test_ijekavian_latin_text_is_not_serbian(text):
 def test_latin_serbian_needs_its_words_not_cld3_alone():
     # CLD3 answers "sr" for this French word pair; nothing Serbian is in it
     assert detect("correspondent photographie").lang == "fr"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # UDHR article 13 in Xhosa (xho) and article 2 in Sesotho (sot): CLD3 names the
+        # language with probability between 0.5 and 0.9; the first stage says sw and tl
+        ("Wonke umntu unelungelo lokuhamba nokuhlala phakathi kwemida yasebuRhulumenteni.", "xh"),
+        ("Motho e mong le e mong o na le tokelo ya ho ba wa morabe o itseng.", "st"),
+    ],
+)
+def test_a_moderately_sure_cld3_answer_counts_for_some_languages(text, lang):
+    assert detect(text).lang == lang
