@@ -34,6 +34,8 @@ import threading
 import unicodedata
 from typing import Any
 
+from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
+from toolkit.detect_langid import third_opinion
 from toolkit.detect_serbian import is_ekavian_serbian
 from toolkit.langs import normalize
 
@@ -204,6 +206,8 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
         code in neighbours
     ):
         return code, float(found.probability)
+    if script == "LATIN" and (third := third_opinion(valid, code, found.probability)):
+        return third, THIRD_CONFIDENCE
     return None
 
 

@@ -7,6 +7,9 @@ outside the held-out last 100 lines of each file.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from toolkit.detect import detect
@@ -133,3 +136,32 @@ def test_latin_serbian_needs_its_words_not_cld3_alone():
 )
 def test_a_moderately_sure_cld3_answer_counts_for_some_languages(text, lang):
     assert detect(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # UDHR in Zulu (zul) and Latin (lat): CLD3 unsure, the first stage says sw and it;
+        # py3langid names the language (with CLD3, or alone and sure)
+        (
+            "Umshado kuyongenwa kuwo kuphela ngenkululeko nangemvume ephelele yalabo abashadayo.",
+            "zu",
+        ),
+        ("Akekho oyophoqwa ukuba yilunga lenhlangano.", "zu"),
+        ("Homo nemo sine causa prehendi, custodia teneri, vel exilio poterit affici.", "la"),
+        ("Homo nemo, ut congregationi intersit, potest cogi.", "la"),
+    ],
+)
+def test_py3langid_settles_languages_cld3_is_unsure_of(text, lang):
+    found = detect(text)
+    assert found.lang == lang
+    assert found.confidence < 1.0
+
+
+def test_import_toolkit_and_sure_text_do_not_load_py3langid():
+    code = (
+        "import sys, toolkit; before = 'py3langid' in sys.modules; "
+        "toolkit.detect('La reunión terminó sin acuerdo sobre el presupuesto del año próximo.'); "
+        "print(before, 'py3langid' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
