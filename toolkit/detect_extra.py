@@ -35,7 +35,7 @@ import unicodedata
 from typing import Any
 
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
-from toolkit.detect_langid import third_opinion
+from toolkit.detect_langid import third_opinion, xhosa_or_zulu
 from toolkit.detect_serbian import is_ekavian_serbian
 from toolkit.langs import normalize
 
@@ -186,6 +186,10 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
     valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
     found = _cld3().FindLanguage(text=valid)
     code = normalize(found.language.split("-")[0])
+    if code in ("xh", "zu"):
+        settled = xhosa_or_zulu(valid, code)
+        if settled != code:
+            return settled, THIRD_CONFIDENCE
     neighbours = set().union(*NEIGHBOURS.get(script, {}).values())
     if code == by_letter and found.probability >= _LETTERS_AGREE:
         return code, max(float(found.probability), _BY_LETTER)  # two signals agree

@@ -165,3 +165,23 @@ def test_import_toolkit_and_sure_text_do_not_load_py3langid():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # Leipzig Zulu and Xhosa (lingua-py tuning lines): CLD3 names the other language
+        (
+            "Amalungu omndeni wakhe azongcwatshwa kanyekanye emathuneni asoSindisweni "
+            "eNdwendwe ngeSonto.",
+            "zu",
+        ),
+        ("Kodwa uJehova wathi kuye: Lalela konke abantu abakushoyo.", "zu"),
+        (
+            "Abarhanelwa baphakathi kwamashumi amathathu ananye ukuya kumashumi amahlanu "
+            "ubudala,” utshilo uMotloung.",
+            "xh",
+        ),
+    ],
+)
+def test_xhosa_and_zulu_are_told_apart(text, lang):
+    assert detect(text).lang == lang
