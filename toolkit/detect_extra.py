@@ -149,6 +149,14 @@ def _not_yoruba() -> frozenset[str]:
 
 
 _NOT_YORUBA = _not_yoruba()
+
+# Maori writes a e h i k m n o p r t u w, g only in "ng", and long vowels with a macron.
+# Short text (under MIN_LETTERS) of two or more words in that alphabet alone is given to
+# CLD3, and Maori is taken where CLD3 is sure of it: "Kei hea ngā tohunga?" (lingua-py
+# tuning lines: 33 of 45 short Maori lines gained; of the two-word starts and short lines
+# of the 74 other languages, 24 of about 65,000 read as Maori).
+_MAORI_WORD = re.compile("(?:[aehikmnoprtuwāēīōū]|ng)+")
+_WORD = re.compile(r"[^\W\d_]+")
 _LETTERS_AGREE = 0.5  # CLD3's probability needed when the letters name the same language
 
 MIN_LETTERS = 25  # below this CLD3 guesses (single words, headlines of two or three)
@@ -181,9 +189,13 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
     if _LEGACY_MARK.search(text):
         text = unicodedata.normalize("NFC", text.translate(_LEGACY_YORUBA_MARKS))
     by_letter = _letters_say(text, script)
-    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
-        return None if by_letter is None else (by_letter, _BY_LETTER)
     valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
+    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        if by_letter is None and script == "LATIN" and _maori_alphabet_only(text):
+            found = _cld3().FindLanguage(text=valid)
+            if found.language == "mi" and found.probability >= MIN_PROBABILITY:
+                return "mi", _BY_LETTER
+        return None if by_letter is None else (by_letter, _BY_LETTER)
     found = _cld3().FindLanguage(text=valid)
     code = normalize(found.language.split("-")[0])
     if code in ("xh", "zu"):
@@ -221,6 +233,12 @@ def _letters_say(text: str, script: str) -> str | None:
         if letters.search(text) and not_written.isdisjoint(text):
             return lang
     return None
+
+
+def _maori_alphabet_only(text: str) -> bool:
+    """Two or more words, all in Maori's alphabet (see `_MAORI_WORD`)."""
+    words = _WORD.findall(text.lower())
+    return len(words) >= 2 and all(map(_MAORI_WORD.fullmatch, words))
 
 
 def _looks_yoruba(text: str) -> bool:

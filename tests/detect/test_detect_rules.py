@@ -185,3 +185,21 @@ def test_import_toolkit_and_sure_text_do_not_load_py3langid():
 )
 def test_xhosa_and_zulu_are_told_apart(text, lang):
     assert detect(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # Leipzig Maori (lingua-py tuning lines), under the length CLD3 is usually asked at
+        "“Ehara nō mātou te hē.",
+        "He mea hei tuakana teina.",
+        "He kōrero anō ka whai atu.",
+        "Me te mōrearea hoki.",
+    ],
+)
+def test_short_maori_in_its_alphabet_is_maori(text):
+    found = detect(text)
+    assert found.lang == "mi" and found.confidence < 1.0
+
+
+def test_short_indonesian_in_the_maori_alphabet_stays_indonesian():
+    assert detect("apa itu").lang == "id"  # every letter Maori writes; CLD3 is not sure of mi
