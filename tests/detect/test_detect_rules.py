@@ -149,6 +149,12 @@ def test_a_moderately_sure_cld3_answer_counts_for_some_languages(text, lang):
         ("Akekho oyophoqwa ukuba yilunga lenhlangano.", "zu"),
         ("Homo nemo sine causa prehendi, custodia teneri, vel exilio poterit affici.", "la"),
         ("Homo nemo, ut congregationi intersit, potest cogi.", "la"),
+        # Leipzig Yoruba without subdots (lingua-py tuning lines), read as sl by both
+        (
+            "Cate Blanchett je osere to gba Ebun Akademi bi Obinrin Osere Keji Didarajulo.",
+            "yo",
+        ),
+        ("Lára awon omo rè ni Káyòdé, Abósèdé, Ségún, Dàpò àti Sèsan.", "yo"),
     ],
 )
 def test_py3langid_settles_languages_cld3_is_unsure_of(text, lang):
