@@ -16,7 +16,7 @@ one of the two with probability >= `NGUNI` (xh +9 -1, zu +8 of 300 tuning lines)
 
 The settings were chosen on lingua-py's tuning lines (300 per language, 75 languages:
 la +22, zu +18, ga +5, yo +29, st +1, sn +2 lines gained, none of another language
-lost). The model (4.5 MB, xz-compressed) is loaded on first use, about 0.5 s once per
+lost). The model (4.5 MB, xz-compressed) is loaded on first use, about 0.7 s once per
 process; text CLD3 is sure of never loads it, so `import toolkit` and most first calls
 stay light.
 """
