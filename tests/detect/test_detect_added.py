@@ -32,9 +32,9 @@ def _held_out() -> dict[str, list[str]]:
 HELD_OUT = _held_out()
 # The list (ms and bs come out only as close-call runners-up: see test_close_calls_*).
 REQUIRED = "ps ur sr am ha ig zu xh so sw my km lo ka hy mn kk uz az si ku ky tg be".split()
-# Below 95% today (README's figures; the others are guarded at 90% here): bs, ms (close
-# calls), sr (Latin script is read as hr), yo, la, eu, mi, xh, zu.
-BELOW = {"bs", "ms", "sr", "yo", "la", "eu", "mi", "xh", "zu"}
+# Below 90% today (docs/detect.md's figures; the others are guarded at 90% here): bs, ms
+# (close calls), sr (most Latin script is read as hr), yo, la, eu.
+BELOW = {"bs", "ms", "sr", "yo", "la", "eu"}
 AT_90_OR_MORE = sorted(lang for lang in HELD_OUT if lang not in BELOW)
 
 
