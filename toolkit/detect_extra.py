@@ -137,17 +137,27 @@ _LEGACY_MARK = re.compile("[\uf008\uf00f\uf023-\uf02c]")
 _YORUBA_LETTERS = re.compile("[ẹọṣẸỌṢ]")
 
 
-def _not_yoruba() -> frozenset[str]:
-    """Latin letters Yoruba does not write (see `_YORUBA_LETTERS`)."""
-    marks = set("\u0302\u0303\u0306\u0309\u031b")  # circumflex tilde breve hook horn
-    letters = set("đĐịỊụỤṅṄśŚṃṂṇṆ")
+def _vietnamese_letters() -> frozenset[str]:
+    """Latin letters only Vietnamese writes here: đ, circumflex, breve, horn, tilde, hook."""
+    marks = set("\u0302\u0303\u0306\u0309\u031b")
+    letters = {"đ", "Đ"}
     for ch in map(chr, range(0xC0, 0x1F00)):
-        parts = unicodedata.normalize("NFD", ch)
-        if marks.intersection(parts) or (parts[0] in "aeiouAEIOU" and "\u0304" in parts):
+        if marks.intersection(unicodedata.normalize("NFD", ch)):
             letters.add(ch)
     return frozenset(letters)
 
 
+def _not_yoruba() -> frozenset[str]:
+    """Latin letters Yoruba does not write (see `_YORUBA_LETTERS`)."""
+    letters = set(_VIETNAMESE) | set("ịỊụỤṅṄśŚṃṂṇṆ")
+    for ch in map(chr, range(0xC0, 0x1F00)):
+        parts = unicodedata.normalize("NFD", ch)
+        if parts[0] in "aeiouAEIOU" and "\u0304" in parts:
+            letters.add(ch)
+    return frozenset(letters)
+
+
+_VIETNAMESE = _vietnamese_letters()
 _NOT_YORUBA = _not_yoruba()
 
 # Maori writes a e h i k m n o p r t u w, g only in "ng", and long vowels with a macron.
@@ -222,7 +232,10 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
         code in neighbours
     ):
         return code, float(found.probability)
-    if script == "LATIN" and (third := third_opinion(valid, code, found.probability)):
+    # CLD3 reads tone-marked text of other languages (Yoruba) as Vietnamese at 1.0; without
+    # a letter only Vietnamese writes, that answer counts as unsure.
+    sure = 0.0 if code == "vi" and _VIETNAMESE.isdisjoint(text) else found.probability
+    if script == "LATIN" and (third := third_opinion(valid, code, sure)):
         return third, THIRD_CONFIDENCE
     return None
 

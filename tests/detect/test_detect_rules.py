@@ -155,6 +155,9 @@ def test_a_moderately_sure_cld3_answer_counts_for_some_languages(text, lang):
             "yo",
         ),
         ("Lára awon omo rè ni Káyòdé, Abósèdé, Ségún, Dàpò àti Sèsan.", "yo"),
+        # tone marks only: CLD3 says vi, but nothing in it is a letter only Vietnamese writes
+        ("Abule-Ègba yíì náà ni won ń pe àdúgbò yì náà di òní.", "yo"),
+        ("Akosu àti kóókò ni a máa ń sábà fi gún iyán.", "yo"),
     ],
 )
 def test_py3langid_settles_languages_cld3_is_unsure_of(text, lang):
