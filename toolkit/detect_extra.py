@@ -191,10 +191,9 @@ _identifier: Any = None
 def second_opinion(text: str, script: str) -> tuple[str, float] | None:
     """CLD3's answer for `text` as (ISO 639-1 code, probability), when it names an added
     language or a neighbour of `script`; None otherwise (or for short text)."""
-    allowed = ADDED.get(script)
     if script == "ARABIC" and not _PASHTO_LETTERS.isdisjoint(text):
         return "ps", _PASHTO_BY_LETTER
-    if allowed is None:
+    if script not in ADDED:
         return None
     if _LEGACY_MARK.search(text):
         text = unicodedata.normalize("NFC", text.translate(_LEGACY_YORUBA_MARKS))
@@ -207,37 +206,45 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
                 return "mi", _BY_LETTER
         return None if by_letter is None else (by_letter, _BY_LETTER)
     found = _cld3().FindLanguage(text=valid)
-    code = normalize(found.language.split("-")[0])
+    code, probability = normalize(found.language.split("-")[0]), float(found.probability)
+    if code == by_letter and probability >= _LETTERS_AGREE:
+        return code, max(probability, _BY_LETTER)  # two signals agree
+    if by_letter in _LETTERS_DECIDE:
+        return by_letter, _BY_LETTER
+    if script == "LATIN":
+        return _latin_opinion(text, valid, code, probability)
+    return (code, probability) if _taken(script, code, probability) else None
+
+
+def _latin_opinion(
+    text: str, valid: str, code: str, probability: float
+) -> tuple[str, float] | None:
+    """`second_opinion` for Latin-script text of CLD3's length, CLD3 having said `code`."""
     if code in ("xh", "zu"):
         settled = xhosa_or_zulu(valid, code)
         if settled != code:
             return settled, THIRD_CONFIDENCE
-    neighbours = set().union(*NEIGHBOURS.get(script, {}).values())
-    if code == by_letter and found.probability >= _LETTERS_AGREE:
-        return code, max(float(found.probability), _BY_LETTER)  # two signals agree
-    if by_letter in _LETTERS_DECIDE:
-        return by_letter, _BY_LETTER
-    if script == "LATIN" and code in ("hr", "bs", "sr"):
+    if code in ("hr", "bs", "sr"):
         if is_ekavian_serbian(text):
             return "sr", _BY_LETTER
         if code == "sr":  # no evidence in Latin script ("correspondent photographie")
             return None
-    if (
-        script == "LATIN"
-        and _looks_yoruba(text)
-        and (code in ("yo", "vi") or found.probability < MIN_PROBABILITY)
-    ):
-        return "yo", max(float(found.probability) if code == "yo" else 0.0, _BY_LETTER)
-    if (code in allowed and found.probability >= min_probability(script, code)) or (
-        code in neighbours
-    ):
-        return code, float(found.probability)
+    if _looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):
+        return "yo", max(probability if code == "yo" else 0.0, _BY_LETTER)
+    if _taken("LATIN", code, probability):
+        return code, probability
     # CLD3 reads tone-marked text of other languages (Yoruba) as Vietnamese at 1.0; without
     # a letter only Vietnamese writes, that answer counts as unsure.
-    sure = 0.0 if code == "vi" and _VIETNAMESE.isdisjoint(text) else found.probability
-    if script == "LATIN" and (third := third_opinion(valid, code, sure)):
-        return third, THIRD_CONFIDENCE
-    return None
+    sure = 0.0 if code == "vi" and _VIETNAMESE.isdisjoint(text) else probability
+    third = third_opinion(valid, code, sure)
+    return None if third is None else (third, THIRD_CONFIDENCE)
+
+
+def _taken(script: str, code: str, probability: float) -> bool:
+    """CLD3's answer counts: an added language above its cut-off, or a close neighbour."""
+    if code in ADDED[script] and probability >= min_probability(script, code):
+        return True
+    return any(code in names for names in NEIGHBOURS.get(script, {}).values())
 
 
 def _letters_say(text: str, script: str) -> str | None:
