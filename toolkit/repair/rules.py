@@ -213,7 +213,7 @@ def tokenized_clitics(text: str, ctx: Context) -> list[Change]:
 
 
 _LOOP = regex.compile(
-    r"(?<![^\s\p{Ps}\p{Pi}\p{Pf}\"'])(?P<unit>[^\s]+(?: [^\s]+){0,7}?)(?P<rest>(?: (?P=unit)){2,})"
+    r"(?<![^\s\p{Ps}\p{Pi}\p{Pf}\"'])(?P<unit>[^\s]++(?: [^\s]++){0,7}?)(?P<rest>(?: (?P=unit)){2,})"
     r"(?![\p{L}\p{M}\p{N}])"
 )
 _CJK_LOOP = regex.compile(
