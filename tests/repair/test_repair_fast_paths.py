@@ -8,12 +8,13 @@ text built from the characters that matter to it, and both must give the same ch
 from __future__ import annotations
 
 import gc
+from collections import Counter
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.repair import repair, rules, scan, sentence_rules
+from toolkit.repair import doubles, flags, repair, rules, scan, sentence_rules
 from toolkit.repair.context import Context
 from toolkit.repair.edits import Change, drop_overlaps
 from toolkit.repair.languages import profile
@@ -24,10 +25,16 @@ _OLD_LOOP = regex.compile(
 )
 _OLD_TERMINAL = regex.compile(r"(?<=\S|[\u00a0\u202f])(?:\.(?!\.)|[!?؟]+)(?=\S)")
 _OLD_LETTERS_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}]+$")
+_OLD_DOUBLE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sep>[ \u00a0])(?P=w)"
+    r"(?![\p{L}\p{M}\p{N}'’\-@/_])"
+)
 
 _SENTENCE_PIECES = ["a", "B", "The", "U", "S", ".", "!", "?", " ", "”", "»", ")", '"', "«"]
 _SENTENCE_PIECES += ["\n\n", "1", "é", "\u00a0", "ab", "x" * 70, "www", "com", "e\u0301"]
 _LOOP_PIECES = ["the", "The", "we", "fight", " ", " ", "(", "”", ".", "ha", "x-y", "\n"]
+_DOUBLE_PIECES = ["the", "The", "th", "e", "\u0301", " ", "\u00a0", "-", ".", "1", "Да", "да"]
+_QUOTE_PIECES = ['"', "“", "”", "«", "»", "„", "「", "」", " ", "a", "\n\n", "(", "'"]
 _BRACKET_PIECES = ["(", ")", "[", "]", " ", "  ", "x", "\n", "\n\n", "\t", "ab"]
 
 
@@ -75,6 +82,30 @@ def test_possessive_loop_pattern_finds_the_same_loops(text):
     finally:
         rules._LOOP = loop
     assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(_DOUBLE_PIECES))
+def test_possessive_double_pattern_finds_the_same_doubles(text):
+    fast = [m.span("w") + m.span("sep") + m.span() for m in doubles._DOUBLE.finditer(text)]
+    plain = [m.span("w") + m.span("sep") + m.span() for m in _OLD_DOUBLE.finditer(text)]
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(_QUOTE_PIECES), st.sampled_from(["en", "fr", "de"]))
+def test_quote_marks_visit_every_quote_of_the_paragraph(text, lang):
+    marks = scan.quote_marks(text, 0, len(text), profile(lang))
+    assert [(m.pos, m.char) for m in marks] == [
+        (i, ch) for i, ch in enumerate(text) if ch in scan.QUOTES
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aбα中 .1Zж", max_size=40))
+def test_main_script_counts_like_the_per_letter_count(text):
+    counts = Counter(flags._script(ch) for ch in text if ch.isalpha())
+    assert flags._main_script(text) == (counts.most_common(1)[0][0] if counts else "")
 
 
 def _bracket_spacing_per_character(text: str) -> list[Change]:

@@ -20,6 +20,7 @@ from toolkit.text import paragraphs
 
 QUOTES = '"“”„«»‟〝〞「」『』'
 OPEN_ONLY = "„‟〝「『"
+_QUOTE = re.compile(f"[{QUOTES}]")
 CLOSE_ONLY = "〞」』"
 CLOSING_PUNCT = QUOTES + "’)]}"
 OPENING_PUNCT = QUOTES + "‘([{¿¡"
@@ -48,10 +49,8 @@ def quote_marks(text: str, start: int, end: int, profile: LanguageProfile) -> li
     """Label each double quote in `text[start:end]` (one paragraph) as opening or closing."""
     marks: list[QuoteMark] = []
     stack: list[int] = []  # indexes into `marks` of openers not yet closed
-    for pos in range(start, end):
-        ch = text[pos]
-        if ch not in QUOTES:
-            continue
+    for found in _QUOTE.finditer(text, start, end):
+        pos, ch = found.start(), found.group()
         top = marks[stack[-1]].char if stack else ""
         role = _role(ch, top, profile, opener_form(text, pos, start, end))
         if role == "open":
