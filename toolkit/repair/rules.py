@@ -165,6 +165,8 @@ def bracket_spacing(text: str, ctx: Context) -> list[Change]:
     Examples: "( Reuters )" -> "(Reuters)", "the treaty ( 1949 )" -> "the treaty (1949)".
     Only brackets that pair up within their paragraph are touched.
     """
+    if not any(padded in text for padded in ("( ", "[ ", " )", " ]")):
+        return []  # nothing to remove: the usual case, and every pass after the first
     changes: list[Change] = []
     stack: list[int] = []
     pairs = {")": "(", "]": "["}
