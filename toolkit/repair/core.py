@@ -8,7 +8,9 @@ input text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from toolkit.config import CHOICES, Config, require_config
 from toolkit.errors import ConfigError
@@ -45,13 +47,15 @@ def repair(text: str, lang: str | None = None, *, config: Config | None = None) 
     log = EditLog(text)
     from toolkit.glossary.protect import term_guard
 
-    apply_rules(log, ctx, term_guard(config, code))
-    flags = check(log.text, ctx)
+    with _cyclic_gc_paused():
+        apply_rules(log, ctx, term_guard(config, code))
+        flags = check(log.text, ctx)
     if engine == "model":
         from toolkit.repair.postedit import post_edit
 
         flags = post_edit(log, flags, ctx, config)
-    return Repaired(log.text, log.edits(), flags, source=text, lang=code)
+    with _cyclic_gc_paused():
+        return Repaired(log.text, log.edits(), flags, source=text, lang=code)
 
 
 def apply_rules(log: EditLog, ctx: Context, guard: Callable | None = None) -> None:
@@ -69,6 +73,24 @@ def apply_rules(log: EditLog, ctx: Context, guard: Callable | None = None) -> No
                 changed = True
         if not changed:
             return
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the rules and checks run.
+
+    The log and the rules allocate a few small objects per change (hundreds of thousands
+    on a hostile megabyte, none of them in a reference cycle, all freed by reference
+    counting), and the collector kept rescanning them: a third of the time of 1 MB of
+    padded brackets (3.2 s -> 2.2 s). It is switched back on afterwards only if it was on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def resolve_language(text: str, lang: str | None, config: Config) -> str:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from toolkit.repair.context import Context
 
 _DOUBLE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sep>[ \u00a0])(?P=w)"
+    r"(?<![\p{L}\p{M}\p{N}'’\-.@/_])(?P<w>\p{L}[\p{L}\p{M}]*+)(?P<sep>[ \u00a0])(?P=w)"
     r"(?![\p{L}\p{M}\p{N}'’\-@/_])"
 )
 

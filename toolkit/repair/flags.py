@@ -239,7 +239,10 @@ def _script(ch: str) -> str:
 
 
 def _main_script(text: str) -> str:
-    counts = Counter(_script(ch) for ch in text if ch.isalpha())
+    counts: Counter[str] = Counter()
+    for ch, n in Counter(text).items():  # each distinct character once, in text order
+        if ch.isalpha():
+            counts[_script(ch)] += n
     return counts.most_common(1)[0][0] if counts else ""
 
 

@@ -14,6 +14,7 @@ languages (see `benchmarks/eval_repair.py`), where it must change almost nothing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -153,21 +154,29 @@ def space_before_punctuation(text: str, ctx: Context) -> list[Change]:
     return changes
 
 
+# A bracket or a paragraph break: the only characters `bracket_spacing` looks at (stdlib
+# `re`: for this plain class its finditer is about a third faster than `regex`'s).
+_BRACKET_OR_BREAK = re.compile(r"[()\[\]]|\n(?=\n)")
+
+
 def bracket_spacing(text: str, ctx: Context) -> list[Change]:
     """Spaces just inside parentheses and square brackets are removed.
 
     Examples: "( Reuters )" -> "(Reuters)", "the treaty ( 1949 )" -> "the treaty (1949)".
     Only brackets that pair up within their paragraph are touched.
     """
+    if not any(padded in text for padded in ("( ", "[ ", " )", " ]")):
+        return []  # nothing to remove: the usual case, and every pass after the first
     changes: list[Change] = []
     stack: list[int] = []
     pairs = {")": "(", "]": "["}
-    for i, ch in enumerate(text):
-        if ch == "\n" and text[i + 1 : i + 2] == "\n":
+    for m in _BRACKET_OR_BREAK.finditer(text):  # only these characters matter
+        i, ch = m.start(), m.group()
+        if ch == "\n":
             stack.clear()
         elif ch in "([":
             stack.append(i)
-        elif ch in ")]" and stack and text[stack[-1]] == pairs[ch]:
+        elif stack and text[stack[-1]] == pairs[ch]:
             o = stack.pop()
             if o + 2 < i and text[o + 1] == " " and not text[o + 2].isspace():
                 changes.append(Change(o + 1, o + 2, ""))
@@ -213,8 +222,8 @@ def tokenized_clitics(text: str, ctx: Context) -> list[Change]:
 
 
 _LOOP = regex.compile(
-    r"(?<![^\s\p{Ps}\p{Pi}\p{Pf}\"'])(?P<unit>[^\s]+(?: [^\s]+){0,7}?)(?P<rest>(?: (?P=unit)){2,})"
-    r"(?![\p{L}\p{M}\p{N}])"
+    r"(?<![^\s\p{Ps}\p{Pi}\p{Pf}\"'])(?P<unit>[^\s]++(?: [^\s]++){0,7}?)"
+    r"(?P<rest>(?: (?P=unit)){2,})(?![\p{L}\p{M}\p{N}])"
 )
 _CJK_LOOP = regex.compile(
     r"(?P<unit>[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,12}?)(?P<rest>(?P=unit){2,})"

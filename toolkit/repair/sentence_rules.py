@@ -25,7 +25,11 @@ from toolkit.repair.scan import (
     token_before,
 )
 
-_TERMINAL = regex.compile(r"(?<=\S|[\u00a0\u202f])(?:\.(?!\.)|[!?؟]+)(?=\S)")
+# A stop right after a dotted chain's letters ("U.S.A", "a.b.c.") is skipped in the pattern:
+# `_glued_words` would reject it anyway, and a hostile chain made one Python step per stop.
+_TERMINAL = regex.compile(
+    r"(?<=\S|[\u00a0\u202f])(?<!\.[\p{L}\p{M}\p{N}]{1,59})(?:\.(?!\.)|[!?؟]+)(?=\S)"
+)
 
 
 def glued_sentences(text: str, ctx: Context) -> list[Change]:
@@ -57,8 +61,10 @@ def glued_sentences(text: str, ctx: Context) -> list[Change]:
             a += 1
         quote_after = text[pe:a]
         after = WORD.match(text, a)
+        if not after:
+            continue
         before = LETTERS_BEFORE.search(text, max(0, b - 60), b)
-        if not after or not before:
+        if not before:
             continue
         if not _glued_words(text, before, after, quote_before, ctx):
             continue
