@@ -63,6 +63,36 @@ def test_clients_that_come_back_a_few_ms_apart_still_fill_one_batch():
     assert sizes == [8, 8, 8]
 
 
+def test_clients_queued_behind_a_lone_request_are_expected_back_with_it():
+    """A load step from 1 to 16 clients: 15 requests queue behind a lone one; the next
+    batch waits for the lone client to come back too (in flight, not last batch size)."""
+    import time
+
+    sizes: list[int] = []
+
+    def run(texts: list[str], src: str, tgt: str) -> list[str]:
+        sizes.append(len(texts))
+        time.sleep(0.5)  # the model call: the batch may wait up to a tenth of it
+        return texts
+
+    batcher = Batcher(run, ThreadPoolExecutor(1), max_wait=0.002, max_texts=64)
+
+    async def lone() -> None:
+        await batcher.submit(["first"], "en", "es")
+        await asyncio.sleep(0.015)  # back well after max_wait, within the wait budget
+        await batcher.submit(["again"], "en", "es")
+
+    async def late(i: int) -> None:
+        await asyncio.sleep(0.1)  # arrive while the lone request's batch runs
+        await batcher.submit([f"c{i}"], "en", "es")
+
+    async def go() -> None:
+        await asyncio.gather(lone(), *(late(i) for i in range(15)))
+
+    asyncio.run(go())
+    assert sizes == [1, 16]
+
+
 def test_batching_off_makes_one_call_per_request():
     calls: list[list[str]] = []
     results = asyncio.run(_many(_batcher(False, calls), 5))

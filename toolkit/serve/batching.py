@@ -8,9 +8,12 @@ themselves and the model's batch throughput serves many clients.
 Clients that got their answers from one batch come back over some milliseconds, not
 all at once, so a fixed short wait splits them into two half-size batches (measured:
 16 clients at 3.7x one at a time where the model alone batches 5.9x). So while fewer
-requests wait than the pair's previous batch held, the batch waits a little longer: at
-most `EXPECT_SHARE` of that batch's model time. A lone client (previous batch: one
-request) never waits more than `max_wait`.
+requests wait than were in flight (submitted, not yet answered) at the peak while the
+pair's previous batch ran, the batch waits a little longer: at most `EXPECT_SHARE` of
+that batch's model time. Counting requests in flight rather than the previous batch's
+size means clients that queued behind a lone request (a load step from 1 to 16 clients)
+are expected back together at once. A lone client (one request in flight) never waits
+more than `max_wait`.
 """
 
 from __future__ import annotations
@@ -49,7 +52,10 @@ class Batcher:
     _queues: dict[tuple[str, str], list[_Waiting]] = field(default_factory=dict)
     _draining: dict[tuple[str, str], asyncio.Task[None]] = field(default_factory=dict)
     _busy: asyncio.Lock | None = None
-    _last: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)  # size, s
+    # per pair: (requests in flight at the peak while the last batch ran, its model seconds)
+    _last: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
+    _inflight: dict[tuple[str, str], int] = field(default_factory=dict)
+    _peak: dict[tuple[str, str], int] = field(default_factory=dict)
 
     async def submit(self, texts: list[str], src: str, tgt: str) -> list[Any]:
         """The results for `texts`, translated in whatever batch they land in."""
@@ -60,6 +66,8 @@ class Batcher:
         key = (src, tgt)
         waiting = _Waiting(list(texts), loop.create_future())
         self._queues.setdefault(key, []).append(waiting)
+        self._inflight[key] = self._inflight.get(key, 0) + 1
+        self._peak[key] = max(self._peak.get(key, 0), self._inflight[key])
         if key not in self._draining:
             # kept here so the running task is not garbage-collected
             self._draining[key] = asyncio.create_task(self._drain(key))
@@ -77,17 +85,20 @@ class Batcher:
                     batch = self._take(key)
                     texts = [text for waiting in batch for text in waiting.texts]
                     self.batches += 1
+                    self._peak[key] = self._inflight.get(key, 0)
                     started = time.perf_counter()
                     try:
                         results = list(
                             await loop.run_in_executor(self.executor, self.run, texts, *key)
                         )
-                        self._last[key] = (len(batch), time.perf_counter() - started)
+                        self._last[key] = (self._peak[key], time.perf_counter() - started)
                     except Exception as exc:  # noqa: BLE001 - handed to every waiting request
+                        self._inflight[key] -= len(batch)
                         for waiting in batch:
                             if not waiting.future.done():
                                 waiting.future.set_exception(exc)
                         continue
+                    self._inflight[key] -= len(batch)
                     start = 0
                     for waiting in batch:
                         end = start + len(waiting.texts)
@@ -98,8 +109,8 @@ class Batcher:
             self._draining.pop(key, None)
 
     async def _gather(self, key: tuple[str, str]) -> None:
-        """Wait `max_wait`, then, while fewer requests wait than the previous batch of this
-        pair held, up to `EXPECT_SHARE` of its model time for the rest to come back."""
+        """Wait `max_wait`, then, while fewer requests wait than were in flight at the peak
+        of the pair's previous batch, up to `EXPECT_SHARE` of its model time for the rest."""
         await asyncio.sleep(self.max_wait)
         size, seconds = self._last.get(key, (1, 0.0))
         deadline = time.perf_counter() + EXPECT_SHARE * seconds
