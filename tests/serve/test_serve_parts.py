@@ -35,6 +35,26 @@ def test_concurrent_requests_share_one_model_call_and_keep_their_results():
     assert len(calls) == 1 and len(calls[0]) == 32
 
 
+def test_stats_count_model_calls_and_batch_sizes_per_pair():
+    calls: list[list[str]] = []
+    batcher = _batcher(True, calls)
+
+    async def go():
+        await _many(batcher, 16)  # one call of 32 texts
+        await batcher.submit(["x"], "en", "fr")
+
+    asyncio.run(go())
+    stats = batcher.stats()
+    assert stats["batching"] is True and stats["max_texts"] == 64
+    seconds = {pair: stats["pairs"][pair].pop("model_seconds") for pair in stats["pairs"]}
+    assert all(0 <= s < 5 for s in seconds.values())
+    assert stats["pairs"] == {
+        "en-es": {"model_calls": 1, "texts": 32, "mean_batch": 32.0, "batch_sizes": {"32": 1}},
+        "en-fr": {"model_calls": 1, "texts": 1, "mean_batch": 1.0, "batch_sizes": {"1": 1}},
+    }
+    assert batcher.batches == 2 == len(calls)
+
+
 def test_clients_that_come_back_a_few_ms_apart_still_fill_one_batch():
     """The requests of one batch return over some milliseconds; the next batch waits for
     them (up to a share of the model time) instead of splitting into two half batches."""
@@ -61,6 +81,7 @@ def test_clients_that_come_back_a_few_ms_apart_still_fill_one_batch():
 
     asyncio.run(go())
     assert sizes == [8, 8, 8]
+    assert batcher.stats()["pairs"]["en-es"]["model_seconds"] >= 1.2  # three calls of 0.4 s
 
 
 def test_clients_queued_behind_a_lone_request_are_expected_back_with_it():

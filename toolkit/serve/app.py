@@ -58,6 +58,7 @@ def create_app(config: Config) -> Starlette:
         Route("/v1/repair", v1.repair, methods=["POST"]),
         Route("/v1/summarize", v1.summarize, methods=["POST"]),
         Route("/v1/pipeline", v1.pipeline, methods=["POST"]),
+        Route("/v1/stats", v1.stats, methods=["GET"]),
         Route("/openapi.json", v1.openapi, methods=["GET"]),
         Route("/docs", v1.docs, methods=["GET"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

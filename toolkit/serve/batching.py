@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -48,8 +49,11 @@ class Batcher:
     max_wait: float = 0.01
     max_texts: int = 64
     enabled: bool = True
-    batches: int = 0  # model calls made, for the benchmark and tests
-    _queues: dict[tuple[str, str], list[_Waiting]] = field(default_factory=dict)
+    #: per pair, how many model calls carried how many texts (`stats`)
+    sizes: dict[tuple[str, str], Counter[int]] = field(default_factory=dict)
+    #: per pair, seconds spent in model calls (`stats`)
+    model_seconds: dict[tuple[str, str], float] = field(default_factory=dict)
+    _queues: dict[tuple[str, str], deque[_Waiting]] = field(default_factory=dict)
     _draining: dict[tuple[str, str], asyncio.Task[None]] = field(default_factory=dict)
     _busy: asyncio.Lock | None = None
     # per pair: (requests in flight at the peak while the last batch ran, its model seconds)
@@ -61,11 +65,14 @@ class Batcher:
         """The results for `texts`, translated in whatever batch they land in."""
         loop = asyncio.get_running_loop()
         if not self.enabled:
-            self.batches += 1
-            return list(await loop.run_in_executor(self.executor, self.run, texts, src, tgt))
+            started = time.perf_counter()
+            try:
+                return list(await loop.run_in_executor(self.executor, self.run, texts, src, tgt))
+            finally:
+                self._count((src, tgt), len(texts), time.perf_counter() - started)
         key = (src, tgt)
         waiting = _Waiting(list(texts), loop.create_future())
-        self._queues.setdefault(key, []).append(waiting)
+        self._queues.setdefault(key, deque()).append(waiting)
         self._inflight[key] = self._inflight.get(key, 0) + 1
         self._peak[key] = max(self._peak.get(key, 0), self._inflight[key])
         if key not in self._draining:
@@ -84,20 +91,21 @@ class Batcher:
                 async with self._busy:
                     batch = self._take(key)
                     texts = [text for waiting in batch for text in waiting.texts]
-                    self.batches += 1
                     self._peak[key] = self._inflight.get(key, 0)
                     started = time.perf_counter()
                     try:
                         results = list(
                             await loop.run_in_executor(self.executor, self.run, texts, *key)
                         )
-                        self._last[key] = (self._peak[key], time.perf_counter() - started)
                     except Exception as exc:  # noqa: BLE001 - handed to every waiting request
                         self._inflight[key] -= len(batch)
                         for waiting in batch:
                             if not waiting.future.done():
                                 waiting.future.set_exception(exc)
                         continue
+                    finally:
+                        self._count(key, len(texts), time.perf_counter() - started)
+                    self._last[key] = (self._peak[key], time.perf_counter() - started)
                     self._inflight[key] -= len(batch)
                     start = 0
                     for waiting in batch:
@@ -120,13 +128,43 @@ class Batcher:
 
     def _take(self, key: tuple[str, str]) -> list[_Waiting]:
         """Queued requests up to `max_texts` texts (always at least one request)."""
-        queue = self._queues.get(key, [])
+        queue = self._queues.get(key, deque())
         taken: list[_Waiting] = []
         count = 0
         while queue and (not taken or count + len(queue[0].texts) <= self.max_texts):
-            waiting = queue.pop(0)
+            waiting = queue.popleft()
             taken.append(waiting)
             count += len(waiting.texts)
         if not queue:
             self._queues.pop(key, None)
         return taken
+
+    def _count(self, key: tuple[str, str], texts: int, seconds: float) -> None:
+        self.sizes.setdefault(key, Counter())[texts] += 1
+        self.model_seconds[key] = self.model_seconds.get(key, 0.0) + seconds
+
+    @property
+    def batches(self) -> int:
+        """Model calls made so far, every pair together."""
+        return sum(sum(sizes.values()) for sizes in self.sizes.values())
+
+    def stats(self) -> dict[str, Any]:
+        """Per pair (`src-tgt`): model calls, texts, mean texts per call, how many calls
+        carried each batch size and the seconds spent in model calls, so an operator can
+        see whether batching forms under load and how busy the model is."""
+        pairs = {}
+        for key, sizes in sorted(self.sizes.items()):
+            calls, texts = sum(sizes.values()), sum(n * k for n, k in sizes.items())
+            pairs["-".join(key)] = {
+                "model_calls": calls,
+                "texts": texts,
+                "mean_batch": round(texts / calls, 2),
+                "batch_sizes": {str(n): sizes[n] for n in sorted(sizes)},
+                "model_seconds": round(self.model_seconds[key], 3),
+            }
+        return {
+            "batching": self.enabled,
+            "max_wait_ms": round(self.max_wait * 1000, 3),
+            "max_texts": self.max_texts,
+            "pairs": pairs,
+        }

@@ -99,6 +99,9 @@ SCHEMA: dict[str, Any] = {
             },
             ["text"],
         ),
+        "/v1/stats": _get(
+            "Batching since start, per pair: model calls, texts, mean batch, batch sizes"
+        ),
     },
 }
 

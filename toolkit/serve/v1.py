@@ -1,5 +1,5 @@
 """The toolkit's own routes under /v1 (detect with spans, repair, summarize, the whole
-pipeline), the OpenAPI schema, its docs page and the editors' web page."""
+pipeline, batching stats), the OpenAPI schema, its docs page and the editors' web page."""
 
 from __future__ import annotations
 
@@ -78,6 +78,10 @@ class V1Routes:
             int(sentences) if sentences is not None else None,
         )
         return await service.timed(work)
+
+    async def stats(self, request: Request) -> Response:
+        """How the batcher has grouped translation requests since start (counts only)."""
+        return JSONResponse(self.service.engine.batcher.stats())
 
     # -- schema and pages ---------------------------------------------------------------------
 
