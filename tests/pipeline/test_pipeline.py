@@ -45,6 +45,30 @@ def test_one_missing_model_does_not_stop_the_other_languages(tmp_path, seed_text
         assert brief.engine == "translate:torch"
 
 
+def test_torch_briefs_keep_their_label_and_a_pivot_shows_each_leg(
+    tmp_path, seed_text, tiny_marian, tiny_marian_de_en
+):
+    from toolkit.pipeline.render import render_result
+
+    models = {"en-fr": tiny_marian, "de-en": tiny_marian_de_en}
+    with Pipeline(tiny_config(tmp_path, models)) as pipeline:
+        direct = pipeline.run(seed_text, to=["fr"], sentences=1, lang="en")
+        article = "Der Präsident sprach am Montag. Die Regierung plant neue Schulen."
+        pivot = pipeline.run(article, to=["fr"], sentences=1, lang="de")
+    (fr,) = direct.briefs
+    assert fr.engine == "translate:torch"  # a one-model torch brief reads as before
+    assert f"== French (fr) == [translate:torch ({tiny_marian})]" in render_result(direct)
+    assert [(leg.src, leg.tgt, leg.engine) for leg in fr.legs] == [("en", "fr", "torch")]
+    (via_en,) = pivot.briefs
+    assert via_en.engine == "translate:torch"
+    assert [(leg.src, leg.tgt, leg.model) for leg in via_en.legs] == [
+        ("de", "en", str(tiny_marian_de_en)),
+        ("en", "fr", str(tiny_marian)),
+    ]
+    label = f"[translate:torch ({tiny_marian_de_en}) -> torch ({tiny_marian})]"
+    assert f"== French (fr) == {label}" in render_result(pivot)
+
+
 def test_translated_briefs_get_fact_checks(tmp_path, seed_text, tiny_marian):
     # The tiny model writes gibberish, so the numbers of the summary are lost in it.
     config = tiny_config(tmp_path, {"en-fr": tiny_marian})

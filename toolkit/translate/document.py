@@ -12,7 +12,7 @@ target language are copied. `toolkit translate FILE.md` uses it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from toolkit.formats import FORMATS, Document, FormatOptions, parse
@@ -38,6 +38,9 @@ class DocumentTranslation:
     format: str  # the suffix whose reader parsed it: ".md", ".html", ...
     sources: list[str] = field(default_factory=list)  # source languages seen, in order
     models: list[str] = field(default_factory=list)
+    # how each model ran (`LegRun`s: pair, model, engine), merged over the units;
+    # `from_memory` totals the units' sentences the translation memory answered
+    legs: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     units: int = 0  # strings translated or copied
     # one per translated sentence, as `Translation.segments`, plus "unit": the index of
@@ -56,6 +59,8 @@ class DocumentTranslation:
             "src": self.src,
             "tgt": self.tgt,
             "models": list(self.models),
+            "legs": [asdict(leg) for leg in self.legs],
+            "engines": [leg.engine for leg in self.legs],
             "segments": list(self.segments),
             "warnings": list(self.warnings),
             "format": self.format,
@@ -113,11 +118,24 @@ def translate_document(
             if found and found not in result.sources:
                 result.sources.append(found)
             result.models.extend(m for m in translation.models if m not in result.models)
+            merge_legs(result.legs, getattr(translation, "legs", []))
             result.warnings.extend(translation.warnings)
             for segment in getattr(translation, "segments", []):
                 result.segments.append({**asdict(segment), "unit": i})
     result.text = doc.render(texts, lang=to)
     return result
+
+
+def merge_legs(merged: list[Any], legs: Sequence[Any]) -> None:
+    """Add a unit's `LegRun`s to `merged`: one entry per (pair, model, engine), with
+    the memory's answers summed."""
+    for leg in legs:
+        same = (leg.src, leg.tgt, leg.model, leg.engine)
+        known = next((m for m in merged if (m.src, m.tgt, m.model, m.engine) == same), None)
+        if known is None:
+            merged.append(replace(leg))
+        else:
+            known.from_memory += leg.from_memory
 
 
 def unit_languages(doc: Document, src: str | None, config: Any) -> list[str | None]:
