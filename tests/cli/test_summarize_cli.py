@@ -18,7 +18,7 @@ SUMMARY_KEYS = {"method", "text", "sentences", "spans", "models"}
 BRIEF_KEYS = {
     "lang", "ok", "produced", "text", "engine", "models", "legs", "warnings", "error", "hint",
 }  # fmt: skip
-LEG_KEYS = {"src", "tgt", "model", "engine", "from_memory"}
+LEG_KEYS = {"src", "tgt", "model", "engine", "device", "compute_type", "from_memory"}
 WARNING_KEYS = {"kind", "value", "message"}
 
 
@@ -43,6 +43,7 @@ def test_json_output_has_the_documented_stable_shape(en_fr_config, capsys):
     (leg,) = fr["legs"]  # one model translated the French brief, and says how it ran
     assert set(leg) == LEG_KEYS and fr["engine"] == "translate:torch"
     assert (leg["src"], leg["tgt"], leg["engine"]) == ("en", "fr", "torch")
+    assert leg["device"] in ("cpu", "cuda", "mps") and leg["compute_type"]  # never "auto"
     assert leg["model"] == fr["models"][0] and leg["from_memory"] == 0  # cache = false
     assert data["briefs"][1]["warnings"]  # gibberish from the tiny model loses the numbers
     assert data["partial"] is False

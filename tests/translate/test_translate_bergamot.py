@@ -127,7 +127,8 @@ def test_a_brief_names_the_engine_that_wrote_it(tmp_path):
     assert "== Portuguese (pt) == [translate:bergamot (firefox:en-pt)]" in render_result(result)
     (leg,) = json.loads(render_result(result, "json"))["briefs"][0]["legs"]
     assert leg == {
-        "src": "en", "tgt": "pt", "model": "firefox:en-pt", "engine": "bergamot", "from_memory": 0
+        "src": "en", "tgt": "pt", "model": "firefox:en-pt", "engine": "bergamot",
+        "device": "cpu", "compute_type": "int8", "from_memory": 0,
     }  # fmt: skip
 
 
@@ -167,6 +168,22 @@ def test_a_translation_from_the_memory_keeps_the_engine_that_made_it(tmp_path):
     assert [(leg.engine, leg.from_memory) for leg in made.legs] == [("bergamot", 0)]
     assert [(leg.engine, leg.from_memory) for leg in again.legs] == [("bergamot", 3)]
     assert again.to_dict()["engines"] == ["bergamot"]
+
+
+def test_beam_settings_the_engine_ignores_do_not_miss_the_memory(tmp_path):
+    config = make_config(tmp_path)
+    with Translator(config) as first:
+        made = first.translate("The mayor spoke on Monday.", to="pt", src="en")
+    config.set("translate.num_beams", 4)  # fxtranslate has one fixed decoding
+    config.set("translate.max_new_tokens_ratio", 1.5)
+    with Translator(config) as second:
+        again = second.translate("The mayor spoke on Monday.", to="pt", src="en")
+        assert second.stats.memory_hits == 1  # the old key named beams=1: a miss
+    assert again.text == made.text
+    (leg,) = again.legs
+    assert (leg.engine, leg.device, leg.compute_type, leg.from_memory) == (
+        "bergamot", "cpu", "int8", 1
+    )  # fmt: skip
 
 
 def test_a_brief_that_could_not_be_made_claims_no_engine(tmp_path):

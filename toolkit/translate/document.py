@@ -127,11 +127,12 @@ def translate_document(
 
 
 def merge_legs(merged: list[Any], legs: Sequence[Any]) -> None:
-    """Add a unit's `LegRun`s to `merged`: one entry per (pair, model, engine), with
-    the memory's answers summed."""
+    """Add a unit's `LegRun`s to `merged`: one entry per leg that ran the same way
+    (pair, model, engine, device, type), with the memory's answers summed."""
     for leg in legs:
-        same = (leg.src, leg.tgt, leg.model, leg.engine)
-        known = next((m for m in merged if (m.src, m.tgt, m.model, m.engine) == same), None)
+        known = next(
+            (m for m in merged if replace(m, from_memory=0) == replace(leg, from_memory=0)), None
+        )
         if known is None:
             merged.append(replace(leg))
         else:

@@ -33,14 +33,18 @@ class LegRun:
     """One leg of a translation as it ran: the pair, the model, and the engine the
     backend that loaded the model reports ("torch", "ct2", "bergamot"), never the
     configured `translate.engine` (a Firefox Translations model always runs on
-    "bergamot"). `from_memory` counts this document's sentences whose output for this
-    leg came from the translation memory: the memory is keyed by the backend's cache key,
-    which names the engine, so such output was made by this same engine and model."""
+    "bergamot"); `device` and `compute_type` likewise as loaded ("cpu", "float32"; a ct2
+    int16 conversion computes as "int8_float32" on a CPU without int16). `from_memory`
+    counts this document's sentences whose output for this leg came from the
+    translation memory: the memory is keyed by the backend's cache key, which names the
+    engine, device and type, so such output was made the same way by the same model."""
 
     src: str
     tgt: str
     model: str
     engine: str
+    device: str = ""
+    compute_type: str = ""
     from_memory: int = 0
 
 

@@ -182,7 +182,7 @@ class Translator:
     ) -> list[Translation]:
         route = self._route(src, tgt, model)
         sources = [span.text for doc in docs for span in doc.spans]
-        current, pivot, memory, engines = self._run_route(route, sources)
+        current, pivot, memory, backends = self._run_route(route, sources)
         cached = [all(flags) for flags in zip(*memory, strict=True)]
         rules = self._glossary.rules(src, tgt) if self._glossary else None
         uses: dict[int, list[TermUse]] = {}  # by sentence index
@@ -205,9 +205,10 @@ class Translator:
                 pivot[piece] if pivot else None,
                 cached[piece],
             )
+            hits = [sum(flags[piece]) for flags in memory]  # per leg, this document's
             result.legs = [
-                LegRun(leg.src, leg.tgt, leg.model, engine, sum(hits[piece]))
-                for leg, engine, hits in zip(route.legs, engines, memory, strict=True)
+                LegRun(leg.src, leg.tgt, leg.model, b.engine, b.device, b.compute_type, n)
+                for leg, b, n in zip(route.legs, backends, hits, strict=True)
             ]
             if rules:
                 mine = [u for i in range(offset, piece.stop) for u in uses.get(i, ())]
@@ -218,22 +219,22 @@ class Translator:
 
     def _run_route(
         self, route: registry.Route, sources: list[str]
-    ) -> tuple[list[str], list[str] | None, list[list[bool]], list[str]]:
+    ) -> tuple[list[str], list[str] | None, list[list[bool]], list[Backend]]:
         """`sources` through every leg of `route`: the targets, the pivot texts (for a
-        two-leg route), per leg whether each sentence came from memory, and the engine
-        each leg's backend reports (what ran, not `translate.engine`)."""
+        two-leg route), per leg whether each sentence came from memory, and each leg's
+        backend (its engine, device and type describe what ran, not the config)."""
         current = sources
         pivot: list[str] | None = None
         memory: list[list[bool]] = []
-        engines = []
+        backends = []
         for number, leg in enumerate(route.legs):
             backend = self._backend(leg.model)
-            engines.append(backend.engine)
+            backends.append(backend)
             current, from_memory = self._run_leg(backend, leg, current)
             memory.append(from_memory)
             if number == 0 and len(route.legs) > 1:
                 pivot = current
-        return current, pivot, memory, engines
+        return current, pivot, memory, backends
 
     def _run_leg(
         self, backend: Backend, leg: registry.Leg, sentences: list[str]
