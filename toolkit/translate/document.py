@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from toolkit.formats import FORMATS, Document, FormatOptions, parse
+from toolkit.translate.results import LegRun
 
 # --input-format names -> the suffix whose reader they choose
 FORMAT_SUFFIXES: dict[str, str] = {
@@ -40,7 +41,7 @@ class DocumentTranslation:
     models: list[str] = field(default_factory=list)
     # how each model ran (`LegRun`s: pair, model, engine), merged over the units;
     # `from_memory` totals the units' sentences the translation memory answered
-    legs: list[Any] = field(default_factory=list)
+    legs: list[LegRun] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     units: int = 0  # strings translated or copied
     # one per translated sentence, as `Translation.segments`, plus "unit": the index of
@@ -126,7 +127,7 @@ def translate_document(
     return result
 
 
-def merge_legs(merged: list[Any], legs: Sequence[Any]) -> None:
+def merge_legs(merged: list[LegRun], legs: Sequence[LegRun]) -> None:
     """Add a unit's `LegRun`s to `merged`: one entry per leg that ran the same way
     (pair, model, engine, device, type), with the memory's answers summed."""
     for leg in legs:

@@ -75,7 +75,8 @@ class Translation:
         return [leg.engine for leg in self.legs]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON output (`engines` included, as before `legs`)."""
+        """Plain data for JSON output; `engines` (each leg's engine) stays in it for
+        readers of the field it was before `legs`."""
         return {**asdict(self), "engines": self.engines}
 
 

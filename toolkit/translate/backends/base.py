@@ -72,8 +72,9 @@ class Backend(ABC):
     #: whether `translate_nbest` can give more than one translation per sentence
     nbest: ClassVar[bool] = False
     #: where the loaded model computes and in which type, as loaded (not as configured:
-    #: "auto" resolved, a type the device lacks replaced), e.g. "cpu" and "float32"
-    device: str = "cpu"
+    #: "auto" resolved, a type the device lacks replaced), e.g. "cpu" and "float32";
+    #: each engine sets them once its model is loaded ("" until then: unknown)
+    device: str = ""
     compute_type: str = ""
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:

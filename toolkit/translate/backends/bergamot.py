@@ -71,7 +71,8 @@ class BergamotBackend(Backend):
     """A Firefox Translations (Bergamot) model directory, run by `fxtranslate`."""
 
     engine = "bergamot"
-    compute_type = "int8"  # fxtranslate's only type (intgemm8 weights), on the CPU
+    device = "cpu"  # fxtranslate runs on the CPU only
+    compute_type = "int8"  # and in one type (intgemm8 weights)
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         # Not `Backend.__init__`: that reads a Hugging Face config and tokenizer.
