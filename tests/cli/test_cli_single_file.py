@@ -168,6 +168,14 @@ def test_several_targets_for_one_file(tmp_path, en_fr_config, tiny_marian, capsy
     assert [item["tgt"] for item in data] == ["fr", "es"]
     assert data[0]["text"] == (out / "story.fr.md").read_text(encoding="utf-8")
     assert data[0]["format"] == ".md" and data[0]["source"] == str(path)
+    leg = {"src": "en", "tgt": "fr", "model": str(tiny_marian), "engine": "torch"}
+    from toolkit.translate.backends.base import select_device
+
+    device = select_device("auto")  # translate.device = auto, resolved as the model loaded
+    dtype = "float32" if device == "cpu" else "float16"
+    how = {"device": device, "compute_type": dtype, "from_memory": 0}
+    assert data[0]["legs"] == [{**leg, **how}]  # every unit's leg, merged: one
+    assert data[0]["engines"] == ["torch"]
 
 
 def test_summarize_reads_a_structured_file_like_the_folder_run(tmp_path, capsys):

@@ -15,7 +15,10 @@ DETECTION_KEYS = {"lang", "confidence", "candidates", "given"}
 REPAIR_KEYS = {"edits", "flags"}
 EDIT_KEYS = {"rule", "start", "end", "before", "after"}
 SUMMARY_KEYS = {"method", "text", "sentences", "spans", "models"}
-BRIEF_KEYS = {"lang", "ok", "produced", "text", "engine", "models", "warnings", "error", "hint"}
+BRIEF_KEYS = {
+    "lang", "ok", "produced", "text", "engine", "models", "legs", "warnings", "error", "hint",
+}  # fmt: skip
+LEG_KEYS = {"src", "tgt", "model", "engine", "device", "compute_type", "from_memory"}
 WARNING_KEYS = {"kind", "value", "message"}
 
 
@@ -35,6 +38,13 @@ def test_json_output_has_the_documented_stable_shape(en_fr_config, capsys):
         assert brief["ok"] is (not brief["warnings"])  # ok: produced and fact checks passed
         for warning in brief["warnings"]:
             assert set(warning) == WARNING_KEYS
+    en, fr = data["briefs"]
+    assert en["legs"] == [] and en["engine"] == "textrank"  # the summary itself: no model ran
+    (leg,) = fr["legs"]  # one model translated the French brief, and says how it ran
+    assert set(leg) == LEG_KEYS and fr["engine"] == "translate:torch"
+    assert (leg["src"], leg["tgt"], leg["engine"]) == ("en", "fr", "torch")
+    assert leg["device"] in ("cpu", "cuda", "mps") and leg["compute_type"]  # never "auto"
+    assert leg["model"] == fr["models"][0] and leg["from_memory"] == 0  # cache = false
     assert data["briefs"][1]["warnings"]  # gibberish from the tiny model loses the numbers
     assert data["partial"] is False
     stages = ["read", "detect", "repair", "summarize", "brief:en", "brief:fr", "qa", "total"]

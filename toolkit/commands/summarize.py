@@ -68,7 +68,11 @@ class WordBudget(click.ParamType):
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as --format json).")
 @click.option("--model", help="Translation model for the briefs (hub id or local directory).")
-@click.option("--engine", help="Translation engine for the briefs: torch (default) or ct2.")
+@click.option(
+    "--engine",
+    help="Engine for the briefs' opus-mt/M2M100 models: torch (default) or ct2; "
+    "Firefox Translations models always run on bergamot.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--strict", is_flag=True, help="Exit 10 when a brief fails its fact checks.")
 @output_options("summarize", "brief")

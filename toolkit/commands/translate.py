@@ -31,7 +31,11 @@ from toolkit.translate.document import FORMAT_SUFFIXES
 @click.option("--model", help="Hub id or local directory of the model to use.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (segments, models, warnings).")
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
-@click.option("--engine", help="Inference engine: torch (default) or ct2.")
+@click.option(
+    "--engine",
+    help="Engine for opus-mt/M2M100 models: torch (default) or ct2; "
+    "Firefox Translations models always run on bergamot.",
+)
 @click.option("--strict", is_flag=True, help="Exit 10 when an output has warnings.")
 @output_options("translate", "output", fields_for="FILE or DIR")
 @glossary_option

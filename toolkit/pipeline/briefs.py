@@ -106,19 +106,10 @@ class BriefWriter:
         warnings += check_brief(piece.source, brief.text, src_lang=src, brief_lang=brief.lang)
         brief.warnings = unique(warnings + brief.warnings)
 
-    def engine(self, translation: Any = None) -> str:
-        """A brief's engine label: the engines that actually ran, else the configured one."""
-        if self.config.summarize.brief_engine == "llm":
-            return "llm"
-        engines = getattr(translation, "engines", None)
-        if engines:
-            return "translate:" + "+".join(dict.fromkeys(engines))
-        return f"translate:{self.config.translate.engine}"
-
     def _translated_brief(self, tgt: str, translation: Any) -> Brief:
         if isinstance(translation, ToolkitError):
             return Brief(
-                tgt, engine=self.engine(), error=translation.message, hint=translation.hint
+                tgt, engine=engine_label(), error=translation.message, hint=translation.hint
             )
         from toolkit.glossary import KIND as GLOSSARY
 
@@ -128,7 +119,8 @@ class BriefWriter:
             if not m.startswith(f"{GLOSSARY}: ")
         ]
         segments = getattr(translation, "segments", [])
-        brief = Brief(tgt, translation.text, self.engine(translation), list(translation.models))
+        brief = Brief(tgt, translation.text, engine_label(translation), list(translation.models))
+        brief.legs = list(getattr(translation, "legs", []))
         brief.warnings = warnings
         brief.pairs = [(seg.source, seg.target) for seg in segments]
         return brief
@@ -143,6 +135,17 @@ class BriefWriter:
         brief = Brief(tgt, written.text, "llm", list(written.models))
         brief.pairs = [(piece.summary.text, written.text)]
         return brief
+
+
+def engine_label(translation: Any = None) -> str:
+    """A translated brief's engine label: the engines the backends that ran report
+    (``translate:bergamot``; ``translate:torch+bergamot`` for a pivot that mixes
+    them), never the configured `translate.engine`; plain ``translate`` when no
+    engine is known (the translation failed, or its translator reports none)."""
+    engines = getattr(translation, "engines", None)
+    if engines:
+        return "translate:" + "+".join(dict.fromkeys(engines))
+    return "translate"
 
 
 def unique(warnings: list[QAWarning]) -> list[QAWarning]:

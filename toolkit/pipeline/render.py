@@ -43,6 +43,10 @@ def _source_line(result: Result) -> str:
 
 
 def _made_with(brief: Brief) -> str:
+    """The brief's engine and models; a pivot shows each leg with its own engine, as its
+    backend reported it ("translate:torch (m1) -> bergamot (firefox:en-pt)")."""
+    if len(brief.legs) > 1:
+        return "translate:" + " -> ".join(f"{leg.engine} ({leg.model})" for leg in brief.legs)
     models = f" ({', '.join(brief.models)})" if brief.models else ""
     return f"{brief.engine}{models}"
 

@@ -6,7 +6,7 @@ fields are only ever added (`SCHEMA_VERSION`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from toolkit.qa import QAWarning
     from toolkit.repair import Repaired
     from toolkit.summarize import Summary
+    from toolkit.translate import LegRun
 
 SCHEMA_VERSION = 1
 
@@ -24,11 +25,15 @@ class Brief:
 
     lang: str
     text: str = ""
-    engine: str = ""  # "textrank", "seq2seq", "llm" (source language) or "translate:<engine>"
+    # "textrank", "seq2seq", "llm" (source language, or an LLM brief), "translate:<engine>"
+    # (the engines that ran: "translate:bergamot", "translate:torch+bergamot"), or
+    # "translate" for a translation that failed before any engine ran
+    engine: str = ""
     models: list[str] = field(default_factory=list)
     warnings: list[QAWarning] = field(default_factory=list)
     error: str | None = None  # why there is no brief in this language
     hint: str | None = None  # what to do about it, e.g. "toolkit models pull ..."
+    legs: list[LegRun] = field(default_factory=list)  # a translated brief: how each model ran
     # (summary sentence, brief sentence) pairs the fact checks compare; not in the JSON
     pairs: list[tuple[str, str]] = field(default_factory=list, repr=False, compare=False)
 
@@ -51,6 +56,7 @@ class Brief:
             "text": self.text,
             "engine": self.engine,
             "models": list(self.models),
+            "legs": [asdict(leg) for leg in self.legs],
             "warnings": [w.as_dict() for w in self.warnings],
             "error": self.error,
             "hint": self.hint,

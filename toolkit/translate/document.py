@@ -12,10 +12,11 @@ target language are copied. `toolkit translate FILE.md` uses it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from toolkit.formats import FORMATS, Document, FormatOptions, parse
+from toolkit.translate.results import LegRun
 
 # --input-format names -> the suffix whose reader they choose
 FORMAT_SUFFIXES: dict[str, str] = {
@@ -38,6 +39,9 @@ class DocumentTranslation:
     format: str  # the suffix whose reader parsed it: ".md", ".html", ...
     sources: list[str] = field(default_factory=list)  # source languages seen, in order
     models: list[str] = field(default_factory=list)
+    # how each model ran (`LegRun`s: pair, model, engine), merged over the units;
+    # `from_memory` totals the units' sentences the translation memory answered
+    legs: list[LegRun] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     units: int = 0  # strings translated or copied
     # one per translated sentence, as `Translation.segments`, plus "unit": the index of
@@ -56,6 +60,8 @@ class DocumentTranslation:
             "src": self.src,
             "tgt": self.tgt,
             "models": list(self.models),
+            "legs": [asdict(leg) for leg in self.legs],
+            "engines": [leg.engine for leg in self.legs],
             "segments": list(self.segments),
             "warnings": list(self.warnings),
             "format": self.format,
@@ -113,11 +119,25 @@ def translate_document(
             if found and found not in result.sources:
                 result.sources.append(found)
             result.models.extend(m for m in translation.models if m not in result.models)
+            merge_legs(result.legs, getattr(translation, "legs", []))
             result.warnings.extend(translation.warnings)
             for segment in getattr(translation, "segments", []):
                 result.segments.append({**asdict(segment), "unit": i})
     result.text = doc.render(texts, lang=to)
     return result
+
+
+def merge_legs(merged: list[LegRun], legs: Sequence[LegRun]) -> None:
+    """Add a unit's `LegRun`s to `merged`: one entry per leg that ran the same way
+    (pair, model, engine, device, type), with the memory's answers summed."""
+    for leg in legs:
+        known = next(
+            (m for m in merged if replace(m, from_memory=0) == replace(leg, from_memory=0)), None
+        )
+        if known is None:
+            merged.append(replace(leg))
+        else:
+            known.from_memory += leg.from_memory
 
 
 def unit_languages(doc: Document, src: str | None, config: Any) -> list[str | None]:

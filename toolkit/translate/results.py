@@ -29,12 +29,32 @@ class Segment:
 
 
 @dataclass
+class LegRun:
+    """One leg of a translation as it ran: the pair, the model, and the engine the
+    backend that loaded the model reports ("torch", "ct2", "bergamot"), never the
+    configured `translate.engine` (a Firefox Translations model always runs on
+    "bergamot"); `device` and `compute_type` likewise as loaded ("cpu", "float32"; a ct2
+    int16 conversion computes as "int8_float32" on a CPU without int16). `from_memory`
+    counts this document's sentences whose output for this leg came from the
+    translation memory: the memory is keyed by the backend's cache key, which names the
+    engine, device and type, so such output was made the same way by the same model."""
+
+    src: str
+    tgt: str
+    model: str
+    engine: str
+    device: str = ""
+    compute_type: str = ""
+    from_memory: int = 0
+
+
+@dataclass
 class Translation:
     """A translated document.
 
     `models` lists the models used, in order (two for a pivot through English), and
-    `engines` the engine that ran each of them ("torch", "ct2", "bergamot"; a pivot may
-    mix them, e.g. a Firefox Translations leg and a torch leg);
+    `legs` how each of them ran (`LegRun`: pair, model, engine; a pivot may mix
+    engines, e.g. a torch leg es->en and a Firefox Translations leg en->pt);
     `segments` has one entry per source sentence; `warnings` reports suspected drops,
     runaway output and anything else the reader should check.
     """
@@ -45,13 +65,19 @@ class Translation:
     models: list[str]
     segments: list[Segment]
     warnings: list[str] = field(default_factory=list)
-    engines: list[str] = field(default_factory=list)
+    legs: list[LegRun] = field(default_factory=list)
     #: each glossary term of the source and how its rendering was obtained
     terms: list[TermUse] = field(default_factory=list)
 
+    @property
+    def engines(self) -> list[str]:
+        """The engine of each leg, in order (empty when no model ran)."""
+        return [leg.engine for leg in self.legs]
+
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON output."""
-        return asdict(self)
+        """Plain data for JSON output; `engines` (each leg's engine) stays in it for
+        readers of the field it was before `legs`."""
+        return {**asdict(self), "engines": self.engines}
 
 
 @dataclass

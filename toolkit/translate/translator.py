@@ -31,7 +31,7 @@ from toolkit.translate.backends.base import Backend, LocalModel
 from toolkit.translate.bergamot_files import model_files
 from toolkit.translate.memory import TranslationMemory, default_path
 from toolkit.translate.models import find_local, locate, unavailable, validate_ref
-from toolkit.translate.results import SourceDoc, Translation, assemble, unchanged
+from toolkit.translate.results import LegRun, SourceDoc, Translation, assemble, unchanged
 from toolkit.translate.segment import join_pieces, plan_batches, split_long, units
 
 
@@ -182,7 +182,8 @@ class Translator:
     ) -> list[Translation]:
         route = self._route(src, tgt, model)
         sources = [span.text for doc in docs for span in doc.spans]
-        current, pivot, cached, engines = self._run_route(route, sources)
+        current, pivot, memory, backends = self._run_route(route, sources)
+        cached = [all(flags) for flags in zip(*memory, strict=True)]
         rules = self._glossary.rules(src, tgt) if self._glossary else None
         uses: dict[int, list[TermUse]] = {}  # by sentence index
         if rules and self.config.glossary.enforce:
@@ -204,7 +205,11 @@ class Translator:
                 pivot[piece] if pivot else None,
                 cached[piece],
             )
-            result.engines = list(engines)
+            hits = [sum(flags[piece]) for flags in memory]  # per leg, this document's
+            result.legs = [
+                LegRun(leg.src, leg.tgt, leg.model, b.engine, b.device, b.compute_type, n)
+                for leg, b, n in zip(route.legs, backends, hits, strict=True)
+            ]
             if rules:
                 mine = [u for i in range(offset, piece.stop) for u in uses.get(i, ())]
                 annotate(result, rules, mine, offset)
@@ -214,21 +219,22 @@ class Translator:
 
     def _run_route(
         self, route: registry.Route, sources: list[str]
-    ) -> tuple[list[str], list[str] | None, list[bool], list[str]]:
+    ) -> tuple[list[str], list[str] | None, list[list[bool]], list[Backend]]:
         """`sources` through every leg of `route`: the targets, the pivot texts (for a
-        two-leg route), whether each came from memory, and the engine of each leg."""
+        two-leg route), per leg whether each sentence came from memory, and each leg's
+        backend (its engine, device and type describe what ran, not the config)."""
         current = sources
         pivot: list[str] | None = None
-        cached = [True] * len(sources)
-        engines = []
+        memory: list[list[bool]] = []
+        backends = []
         for number, leg in enumerate(route.legs):
             backend = self._backend(leg.model)
-            engines.append(backend.engine)
+            backends.append(backend)
             current, from_memory = self._run_leg(backend, leg, current)
-            cached = [a and b for a, b in zip(cached, from_memory, strict=True)]
+            memory.append(from_memory)
             if number == 0 and len(route.legs) > 1:
                 pivot = current
-        return current, pivot, cached, engines
+        return current, pivot, memory, backends
 
     def _run_leg(
         self, backend: Backend, leg: registry.Leg, sentences: list[str]

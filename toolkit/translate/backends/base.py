@@ -71,6 +71,11 @@ class Backend(ABC):
     engine: ClassVar[str] = ""
     #: whether `translate_nbest` can give more than one translation per sentence
     nbest: ClassVar[bool] = False
+    #: where the loaded model computes and in which type, as loaded (not as configured:
+    #: "auto" resolved, a type the device lacks replaced), e.g. "cpu" and "float32";
+    #: each engine sets them once its model is loaded ("" until then: unknown)
+    device: str = ""
+    compute_type: str = ""
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         self.model = model
@@ -91,14 +96,17 @@ class Backend(ABC):
 
     @property
     def cache_key(self) -> str:
-        """Translation-memory key: this model's weights, engine and every setting that
-        changes its output."""
-        settings = self.config
+        """Translation-memory key: this model's weights, engine, the device and type it
+        computes in as loaded, and every setting that changes its output."""
         return (
             f"{self.model.name}@{self.model.fingerprint}|{self.engine}"
-            f"|beams={settings.num_beams}|ratio={settings.max_new_tokens_ratio}"
-            f"|max={self.max_input_tokens}"
+            f"|{self.decoding_key()}|max={self.max_input_tokens}"
+            f"|on={self.device}:{self.compute_type}"
         )
+
+    def decoding_key(self) -> str:
+        """The decoding settings this engine uses, for `cache_key` (beam search's)."""
+        return f"beams={self.config.num_beams}|ratio={self.config.max_new_tokens_ratio}"
 
     def count_tokens(self, sentences: Sequence[str]) -> list[int]:
         """How many input tokens each sentence takes (comparable to `max_input_tokens`)."""

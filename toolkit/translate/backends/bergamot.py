@@ -71,6 +71,8 @@ class BergamotBackend(Backend):
     """A Firefox Translations (Bergamot) model directory, run by `fxtranslate`."""
 
     engine = "bergamot"
+    device = "cpu"  # fxtranslate runs on the CPU only
+    compute_type = "int8"  # and in one type (intgemm8 weights)
 
     def __init__(self, model: LocalModel, config: TranslateConfig) -> None:
         # Not `Backend.__init__`: that reads a Hugging Face config and tokenizer.
@@ -106,6 +108,11 @@ class BergamotBackend(Backend):
         """The base key plus `PROCESSING`: a change to what this backend does around the
         engine (protected spans, quotes) must not be answered from the memory's old output."""
         return f"{super().cache_key}|processing={PROCESSING}"
+
+    def decoding_key(self) -> str:
+        """The engine has one fixed decoding: `translate.num_beams` and
+        `max_new_tokens_ratio` do not reach it, so they are not in the key."""
+        return "decoding=fixed"
 
     def count_tokens(self, sentences: Sequence[str]) -> list[int]:
         """SentencePiece pieces per sentence, plus end-of-sentence."""

@@ -55,9 +55,14 @@ class CT2Backend(BeamBackend):
                 hint="delete that directory to convert again, or use --engine torch",
             ) from exc
         self.forces_eos = _forces_eos(model.path)
+        # What CTranslate2 computes in: a stored type the device lacks is replaced (an
+        # int16 or float16 conversion runs as int8_float32 or float32 on this CPU).
+        self.device = str(self.translator.device)
+        self.compute_type = str(self.translator.compute_type)
 
     @property
     def cache_key(self) -> str:
+        """The base key (with the compute type that runs) plus the stored weight type."""
         return f"{super().cache_key}|{self.quantization}"
 
     def _generate(self, sentences: Sequence[str], src: str, tgt: str, n: int) -> list[list[str]]:

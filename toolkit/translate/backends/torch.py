@@ -34,8 +34,9 @@ class TorchBackend(BeamBackend):
             path=model.path,
             tokenizer=False,
         )
-        self.device = loaded.device
+        self.device = str(loaded.device)
         net = loaded.model
+        self.compute_type = str(next(net.parameters()).dtype).removeprefix("torch.")
         # Output length is always bounded per batch (max_new_tokens); a max_length in the
         # model's generation config would only compete with it.
         net.generation_config.max_length = None
