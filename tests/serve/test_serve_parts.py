@@ -114,6 +114,59 @@ def test_clients_queued_behind_a_lone_request_are_expected_back_with_it():
     assert sizes == [1, 16]
 
 
+def test_a_burst_of_new_clients_arriving_over_tens_of_ms_lands_in_one_batch():
+    """16 new clients open their connections over 40 ms (longer than max_wait) after a
+    lone request: the batch keeps gathering while they arrive, within the wait budget."""
+    import time
+
+    sizes: list[int] = []
+
+    def run(texts: list[str], src: str, tgt: str) -> list[str]:
+        sizes.append(len(texts))
+        time.sleep(0.5)  # the model call: the next batch may wait up to a tenth of it
+        return texts
+
+    batcher = Batcher(run, ThreadPoolExecutor(1), max_wait=0.005, max_texts=64)
+
+    async def client(i: int) -> None:
+        await asyncio.sleep(0.0025 * i)  # one arrives every 2.5 ms
+        await batcher.submit([f"c{i}"], "en", "es")
+
+    async def go() -> None:
+        await batcher.submit(["lone"], "en", "es")
+        await asyncio.gather(*(client(i) for i in range(16)))
+
+    asyncio.run(go())
+    assert sizes == [1, 16]
+
+
+def test_gathering_stops_once_max_texts_wait():
+    """A steady trickle of requests would keep a batch gathering for its whole budget
+    (here 1 s); it leaves as soon as `max_texts` texts wait."""
+    import time
+
+    started: list[float] = []
+
+    def run(texts: list[str], src: str, tgt: str) -> list[str]:
+        started.append(time.perf_counter())
+        return texts
+
+    batcher = Batcher(run, ThreadPoolExecutor(1), max_wait=0.005, max_texts=8)
+    batcher._last[("en", "es")] = (1, 10.0)  # the previous batch: 10 s of model time
+
+    async def client(i: int) -> None:
+        await asyncio.sleep(0.002 * i)  # one every 2 ms, for 0.8 s
+        await batcher.submit([f"t{i}"], "en", "es")
+
+    async def go() -> float:
+        first = time.perf_counter()
+        await asyncio.gather(*(client(i) for i in range(400)))
+        return first
+
+    first = asyncio.run(go())
+    assert started[0] - first < 0.4  # 8 texts wait after ~16 ms; the budget is 1 s
+
+
 def test_batching_off_makes_one_call_per_request():
     calls: list[list[str]] = []
     results = asyncio.run(_many(_batcher(False, calls), 5))
