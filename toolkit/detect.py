@@ -50,6 +50,7 @@ _REPORTED = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
 
 _URL = re.compile(r"(?:https?://|www\.)[-_.?&~;+=/#%0-9A-Za-z]{1,2076}")
 _MAIL = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _LATIN_LETTERS = str.maketrans(dict.fromkeys(string.ascii_letters, " "))
 
 # Which languages write with each script (langdetect's codes).
@@ -89,6 +90,7 @@ _MIN_CANDIDATE_PROB = 0.01
 # A close neighbour named by the second stage takes up to this share of the first
 # stage's confidence (below one half, so the first stage's answer stays first).
 _NEIGHBOUR_SHARE = 0.4
+_COLUMNS: dict[tuple[str, ...], np.ndarray] = {}  # `_columns`: script's languages -> columns
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,7 @@ def _first_stage(
     """langdetect's languages in this script, scored by n-grams and words."""
     if len(langs) == 1:
         return [(_REPORTED.get(langs[0], langs[0]), 1.0)]
-    cols = np.array([model.column[lang] for lang in langs])
+    cols = _columns(langs, model)
     if name != "LATIN":
         text = text.translate(_LATIN_LETTERS)
     scores = ngram_scores(text, model, cols)
@@ -215,6 +217,14 @@ def _first_stage(
     if name == "HAN":
         scores = scores + _HAN_WEIGHT * han_scores(text, model, langs)
     return _probabilities(scores, langs)
+
+
+def _columns(langs: tuple[str, ...], model: Model) -> np.ndarray:
+    """The model's columns of `langs` (one array per script, made once)."""
+    cols = _COLUMNS.get(langs)
+    if cols is None:
+        cols = _COLUMNS.setdefault(langs, np.array([model.column[lang] for lang in langs]))
+    return cols
 
 
 def _with_second_opinion(
@@ -244,6 +254,8 @@ def _dominant_script(text: str, table: bytes) -> int | None:
     """Index (in SCRIPTS) of the script most letters use; kana wins over Han."""
     from toolkit.detect_data import SCRIPTS
 
+    if text.isascii():  # the only ASCII letters are Latin ones (a common case: skip counting)
+        return SCRIPTS.index("LATIN") if _ASCII_LETTER.search(text) else None
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     bmp = codes[codes < 0x10000]
     counts = np.bincount(np.frombuffer(table, np.uint8)[bmp], minlength=len(SCRIPTS))
@@ -267,9 +279,10 @@ def _probabilities(scores: np.ndarray, langs: tuple[str, ...]) -> list[tuple[str
     for lang, prob in zip(langs, probs.tolist(), strict=True):
         code = _REPORTED.get(lang, lang)
         merged[code] = merged.get(code, 0.0) + prob
-    ranked = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
-    best, rest = ranked[0], ranked[1:]
-    return [(lang, round(prob, 4)) for lang, prob in [best, *rest] if prob >= _MIN_CANDIDATE_PROB]
+    # The best has at least 1/len(langs) >= 1%, so filtering before sorting keeps it.
+    kept = [item for item in merged.items() if item[1] >= _MIN_CANDIDATE_PROB]
+    kept.sort(key=lambda item: (-item[1], item[0]))
+    return [(lang, round(prob, 4)) for lang, prob in kept]
 
 
 make_callable(__name__, detect)

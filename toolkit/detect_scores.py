@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -95,9 +96,9 @@ def _word_separators(script_table: bytes) -> str:
 
 def ngram_scores(text: str, model: Model, cols: np.ndarray) -> np.ndarray:
     """Naive-Bayes log-likelihood ratios from langdetect's profiles."""
-    ids: list[int] = []
-    for word in text.translate(model.data.norm_table).split():
-        ids += model.ngram_ids(word)
+    ids = list(
+        chain.from_iterable(map(model.ngram_ids, text.translate(model.data.norm_table).split()))
+    )
     if not ids:
         return np.zeros(len(cols), dtype=np.float32)
     return model.data.ngram_logprob[np.array(ids)][:, cols].sum(axis=0)
@@ -119,7 +120,7 @@ def word_scores(text: str, model: Model, cols: np.ndarray) -> np.ndarray:
     if not words:
         return np.zeros(len(cols), dtype=np.float32)
     known = model.word_rows
-    rows = [known.get(word) for word in words]
+    rows = list(map(known.get, words))
     missing = [word for word, row in zip(words, rows, strict=True) if row is None]
     if missing:
         new = dict(zip(missing, _lexicon_rows(missing, model), strict=True))

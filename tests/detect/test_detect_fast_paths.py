@@ -120,3 +120,21 @@ def test_the_word_separator_table_keeps_letters_and_marks_only():
         chr(cp) if letters[cp] and not 0xD800 <= cp <= 0xDFFF else " " for cp in range(0x10000)
     )
     assert _word_separators(letters) == expected == model.word_sep
+
+
+def _reference_dominant_script(text, table):
+    from toolkit.detect_data import SCRIPTS
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    counts = np.bincount(np.frombuffer(table, np.uint8)[codes], minlength=len(SCRIPTS))
+    counts[0] = 0
+    return int(np.argmax(counts)) if counts.any() else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_text_skips_the_script_count_with_the_same_answer(text):
+    from toolkit.detect import _dominant_script
+
+    table = load_model().data.script_table
+    assert _dominant_script(text, table) == _reference_dominant_script(text, table)
