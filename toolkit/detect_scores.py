@@ -35,7 +35,7 @@ _BORROW_DISCOUNT = 1.0  # log-frequency units
 # credited as if each word were a rare word of theirs, so a few short function words they
 # share with a big language ("e", "se", "do": Portuguese) cannot outvote their n-grams.
 _UNLISTED_BONUS = 1.0  # log-frequency units above the floor
-WORD_CACHE = 1 << 15  # distinct words kept by each per-word cache (~25 MB in all)
+WORD_CACHE = 1 << 14  # distinct words kept by each per-word cache (~20 MB in all at most)
 
 
 _lock = threading.Lock()
