@@ -3,8 +3,8 @@
 `load_model()` loads the compiled data (`toolkit.detect_data`) once per process and derives
 its lookup tables. Scoring a text is a sum over its words, so two bounded per-word caches
 (`WORD_CACHE` distinct words each) keep what a word costs to look up: its n-grams' rows
-in langdetect's profiles, and its row of log word frequencies. News repeats its words,
-so most are looked up once per process. The sums themselves are computed exactly as
+in langdetect's profiles (LRU), and its row of log word frequencies (emptied when full).
+News repeats its words, so most are looked up once while they stay cached. The sums themselves are computed exactly as
 without the caches (same arrays, same order), so every score is the same to the bit
 (tests/detect/test_detect_fast_paths.py).
 """
