@@ -21,7 +21,8 @@ langdetect's own n-gram profiles, but deterministically and about ten times fast
 
 Scores become probabilities with a tempered softmax: evidence adds up over words, so
 confidence is high for a clean paragraph and modest for an ambiguous word or two. The
-compiled data (see `toolkit.detect_data`) loads once per process, on first use.
+compiled data (see `toolkit.detect_data`) loads once per process, on first use; the
+n-gram and word scores live in `toolkit.detect_scores` (with their per-word caches).
 
 langdetect's ``no`` is reported as ``nb`` (Bokmål; Nynorsk is not modelled), and its
 ``zh-cn``/``zh-tw`` as ``zh``.
@@ -31,21 +32,16 @@ from __future__ import annotations
 
 import re
 import string
-import threading
 import unicodedata
-import zlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from toolkit._stage import make_callable
 from toolkit.config import Config, require_config
 from toolkit.detect_extra import ADDED, NEIGHBOURS, UNIQUE_SCRIPTS, min_probability, second_opinion
+from toolkit.detect_scores import Model, han_scores, load_model, ngram_scores, word_scores
 from toolkit.text import MAX_SENTENCE_CHARS, Span, paragraphs, require_text, sentences
-
-if TYPE_CHECKING:
-    from toolkit.detect_data import DetectData
 
 UNDETERMINED = "und"
 
@@ -54,6 +50,7 @@ _REPORTED = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
 
 _URL = re.compile(r"(?:https?://|www\.)[-_.?&~;+=/#%0-9A-Za-z]{1,2076}")
 _MAIL = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _LATIN_LETTERS = str.maketrans(dict.fromkeys(string.ascii_letters, " "))
 
 # Which languages write with each script (langdetect's codes).
@@ -80,21 +77,11 @@ _SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
     "HAN": ("zh-cn", "zh-tw", "ja"),
 }
 
-# Scoring constants. _WORD_WEIGHT and _WORD_FLOOR were picked by a small grid search on
-# half of the evaluation set (langid.jsonl) and checked on the other half; the borrowing
-# and unlisted-language constants were set on hand-written sentences in languages the
-# evaluation set lacks (af, mr, ne, sq, cy, et, so, sw), then checked on it. The
-# temperature was set so that confidence roughly tracks accuracy on short text.
+# Scoring constants. _WORD_WEIGHT and `detect_scores.WORD_FLOOR` were picked by a small
+# grid search on half of the evaluation set (langid.jsonl) and checked on the other half
+# (the word-list constants are in toolkit.detect_scores). The temperature was set so that
+# confidence roughly tracks accuracy on short text.
 _WORD_WEIGHT = 3.0  # one word's log-frequency vs. its n-grams' log-likelihood ratios
-_WORD_FLOOR = np.log(10**-7.5)  # log-frequency of a word missing from a language's list
-# Languages without a word list borrow a close relative's, a little discounted, so that
-# Afrikaans is not outvoted by Dutch words it shares (nor Marathi/Nepali by Hindi).
-_BORROWED_LEXICON = {"af": "nl", "mr": "hi", "ne": "hi"}
-_BORROW_DISCOUNT = 1.0  # log-frequency units
-# Languages with no word list at all (Albanian, Welsh, Estonian, Somali, Swahili...) are
-# credited as if each word were a rare word of theirs, so a few short function words they
-# share with a big language ("e", "se", "do": Portuguese) cannot outvote their n-grams.
-_UNLISTED_BONUS = 1.0  # log-frequency units above the floor
 _HAN_WEIGHT = 1.0
 _TEMPERATURE = 4.0  # n-gram log-likelihoods overcount evidence (overlapping n-grams)
 _MAX_CANDIDATES = 3
@@ -103,6 +90,7 @@ _MIN_CANDIDATE_PROB = 0.01
 # A close neighbour named by the second stage takes up to this share of the first
 # stage's confidence (below one half, so the first stage's answer stays first).
 _NEIGHBOUR_SHARE = 0.4
+_COLUMNS: dict[tuple[str, ...], np.ndarray] = {}  # `_columns`: script's languages -> columns
 
 
 @dataclass(frozen=True)
@@ -191,55 +179,12 @@ def _sentence_runs(text: str, para: Span, config: Config | None) -> list[Languag
 
 # ----------------------------------------------------------------------------- scoring
 
-_data_lock = threading.Lock()
-_data: _Model | None = None
-
-
-@dataclass(frozen=True)
-class _Model:
-    """The compiled data plus lookup tables derived from it once per process."""
-
-    data: DetectData
-    column: dict[str, int]
-    word_sep: str  # str.translate table: non-letters -> space
-    borrowers: np.ndarray  # columns that borrow a relative's word list
-    lenders: np.ndarray  # the relative's column, for each borrower
-    unlisted: np.ndarray  # columns with no word list at all (bool)
-
-
-def _model() -> _Model:
-    global _data
-    if _data is None:
-        with _data_lock:
-            if _data is None:
-                from toolkit.detect_data import load
-
-                data = load()
-                letters = data.script_table
-                word_sep = "".join(
-                    chr(cp) if letters[cp] and not 0xD800 <= cp <= 0xDFFF else " "
-                    for cp in range(0x10000)
-                )
-                column = {lang: i for i, lang in enumerate(data.langs)}
-                unlisted = np.ones(len(data.langs), dtype=bool)
-                unlisted[np.unique(data.word_lang)] = False
-                unlisted[[column[b] for b in _BORROWED_LEXICON]] = False
-                _data = _Model(
-                    data,
-                    column,
-                    word_sep,
-                    borrowers=np.array([column[b] for b in _BORROWED_LEXICON]),
-                    lenders=np.array([column[lend] for lend in _BORROWED_LEXICON.values()]),
-                    unlisted=unlisted,
-                )
-    return _data
-
 
 def _rank(text: str) -> list[tuple[str, float]]:
     """Reported languages with probabilities, best first; empty when undetermined."""
     from toolkit.detect_data import SCRIPTS
 
-    model = _model()
+    model = load_model()
     text = unicodedata.normalize("NFC", text[:_MAX_CHARS])
     text = _MAIL.sub(" ", _URL.sub(" ", text))
     if not text or text.translate(model.word_sep).isspace():
@@ -259,19 +204,27 @@ def _rank(text: str) -> list[tuple[str, float]]:
 
 
 def _first_stage(
-    text: str, name: str, langs: tuple[str, ...], model: _Model
+    text: str, name: str, langs: tuple[str, ...], model: Model
 ) -> list[tuple[str, float]]:
     """langdetect's languages in this script, scored by n-grams and words."""
     if len(langs) == 1:
         return [(_REPORTED.get(langs[0], langs[0]), 1.0)]
-    cols = np.array([model.column[lang] for lang in langs])
+    cols = _columns(langs, model)
     if name != "LATIN":
         text = text.translate(_LATIN_LETTERS)
-    scores = _ngram_scores(text, model, cols)
-    scores = scores + _WORD_WEIGHT * _word_scores(text, model, cols)
+    scores = ngram_scores(text, model, cols)
+    scores = scores + _WORD_WEIGHT * word_scores(text, model, cols)
     if name == "HAN":
-        scores = scores + _HAN_WEIGHT * _han_scores(text, model, langs)
+        scores = scores + _HAN_WEIGHT * han_scores(text, model, langs)
     return _probabilities(scores, langs)
+
+
+def _columns(langs: tuple[str, ...], model: Model) -> np.ndarray:
+    """The model's columns of `langs` (one array per script, made once)."""
+    cols = _COLUMNS.get(langs)
+    if cols is None:
+        cols = _COLUMNS.setdefault(langs, np.array([model.column[lang] for lang in langs]))
+    return cols
 
 
 def _with_second_opinion(
@@ -301,6 +254,8 @@ def _dominant_script(text: str, table: bytes) -> int | None:
     """Index (in SCRIPTS) of the script most letters use; kana wins over Han."""
     from toolkit.detect_data import SCRIPTS
 
+    if text.isascii():  # the only ASCII letters are Latin ones (a common case: skip counting)
+        return SCRIPTS.index("LATIN") if _ASCII_LETTER.search(text) else None
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     bmp = codes[codes < 0x10000]
     counts = np.bincount(np.frombuffer(table, np.uint8)[bmp], minlength=len(SCRIPTS))
@@ -315,51 +270,6 @@ def _dominant_script(text: str, table: bytes) -> int | None:
     return int(np.argmax(counts))
 
 
-def _ngram_scores(text: str, model: _Model, cols: np.ndarray) -> np.ndarray:
-    """Naive-Bayes log-likelihood ratios from langdetect's profiles."""
-    index = model.data.ngram_index
-    ids: list[int] = []
-    for word in text.translate(model.data.norm_table).split():
-        if len(word) > 1 and word.isupper():
-            continue  # langdetect skips all-capital words (acronyms)
-        padded = f" {word} "
-        grams = [*word, *(padded[i : i + 2] for i in range(len(padded) - 1))]
-        grams += [padded[i : i + 3] for i in range(len(padded) - 2)]
-        ids += [i for i in map(index.get, grams) if i is not None]
-    if not ids:
-        return np.zeros(len(cols), dtype=np.float32)
-    return model.data.ngram_logprob[np.array(ids)][:, cols].sum(axis=0)
-
-
-def _word_scores(text: str, model: _Model, cols: np.ndarray) -> np.ndarray:
-    """Sum over words of each language's log word frequency (floor when unlisted)."""
-    words = text.lower().translate(model.word_sep).split()
-    if not words:
-        return np.zeros(len(cols), dtype=np.float32)
-    data = model.data
-    hashes = np.array([zlib.crc32(w.encode("utf-8")) for w in words], dtype=np.uint32)
-    lo = np.searchsorted(data.word_hash, hashes, "left")
-    hi = np.searchsorted(data.word_hash, hashes, "right")
-    found = np.full((len(words), len(data.langs)), _WORD_FLOOR, dtype=np.float32)
-    for row, (a, b) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
-        if a < b:
-            found[row, data.word_lang[a:b]] = np.maximum(data.word_logfreq[a:b], _WORD_FLOOR)
-    found[:, model.borrowers] = np.maximum(found[:, model.lenders] - _BORROW_DISCOUNT, _WORD_FLOOR)
-    bonus = found[:, cols] - _WORD_FLOOR
-    bonus[:, model.unlisted[cols]] = _UNLISTED_BONUS
-    return bonus.sum(axis=0)
-
-
-def _han_scores(text: str, model: _Model, langs: tuple[str, ...]) -> np.ndarray:
-    """Per-character log-probabilities under Japanese and Chinese."""
-    index = model.data.han_index
-    ids = [i for i in map(index.get, text) if i is not None]
-    if not ids:
-        return np.zeros(len(langs), dtype=np.float32)
-    ja, zh = model.data.han_logprob[np.array(ids)].sum(axis=0)
-    return np.array([ja if lang == "ja" else zh for lang in langs], dtype=np.float32)
-
-
 def _probabilities(scores: np.ndarray, langs: tuple[str, ...]) -> list[tuple[str, float]]:
     """Softmax of the scores, merged per reported code; best first, then those >= 1%."""
     logits = scores.astype(np.float64) / _TEMPERATURE
@@ -369,9 +279,10 @@ def _probabilities(scores: np.ndarray, langs: tuple[str, ...]) -> list[tuple[str
     for lang, prob in zip(langs, probs.tolist(), strict=True):
         code = _REPORTED.get(lang, lang)
         merged[code] = merged.get(code, 0.0) + prob
-    ranked = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
-    best, rest = ranked[0], ranked[1:]
-    return [(lang, round(prob, 4)) for lang, prob in [best, *rest] if prob >= _MIN_CANDIDATE_PROB]
+    # The best has at least 1/len(langs) >= 1%, so filtering before sorting keeps it.
+    kept = [item for item in merged.items() if item[1] >= _MIN_CANDIDATE_PROB]
+    kept.sort(key=lambda item: (-item[1], item[0]))
+    return [(lang, round(prob, 4)) for lang, prob in kept]
 
 
 make_callable(__name__, detect)

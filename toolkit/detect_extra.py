@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from itertools import islice
 from typing import Any
 
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
@@ -199,7 +200,7 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
         text = unicodedata.normalize("NFC", text.translate(_LEGACY_YORUBA_MARKS))
     by_letter = _letters_say(text, script)
     valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
-    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+    if _fewer_letters(text, MIN_LETTERS):
         if by_letter is None and script == "LATIN" and _maori_alphabet_only(text):
             found = _cld3().FindLanguage(text=valid)
             if found.language == "mi" and found.probability >= MIN_PROBABILITY:
@@ -238,6 +239,11 @@ def _latin_opinion(
     sure = 0.0 if code == "vi" and _VIETNAMESE.isdisjoint(text) else probability
     third = third_opinion(valid, code, sure)
     return None if third is None else (third, THIRD_CONFIDENCE)
+
+
+def _fewer_letters(text: str, count: int) -> bool:
+    """Whether `text` has fewer than `count` letters (stops counting at `count`)."""
+    return next(islice(filter(str.isalpha, text), count - 1, None), None) is None
 
 
 def _taken(script: str, code: str, probability: float) -> bool:

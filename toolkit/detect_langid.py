@@ -16,9 +16,10 @@ one of the two with probability >= `NGUNI` (xh +9 -1, zu +8 of 300 tuning lines)
 
 The settings were chosen on lingua-py's tuning lines (300 per language, 75 languages:
 la +22, zu +18, ga +5, yo +29, st +1, sn +2 lines gained, none of another language
-lost). The model (4.5 MB, xz-compressed) is loaded on first use, about 0.7 s once per
-process; text CLD3 is sure of never loads it, so `import toolkit` and most first calls
-stay light.
+lost). The model (4.5 MB, xz-compressed) is loaded on first use: decoding it takes about
+0.6 s, once per machine, after which each process maps the decoded copy from the user
+cache directory in tens of milliseconds (`toolkit.detect_langid_cache`). Text CLD3 is
+sure of never loads it, so `import toolkit` and most first calls stay light.
 """
 
 from __future__ import annotations
@@ -63,7 +64,18 @@ def _langid() -> Any:
     if _identifier is None:
         with _lock:
             if _identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                from toolkit.detect_langid_cache import load
+
+                model = load(MODEL_DIR / MODEL_FILE)
+                _identifier = LanguageIdentifier(
+                    model.ptc,
+                    model.pc,
+                    model.classes,
+                    model.nextmove,
+                    model.output,
+                    norm_probs=True,
+                    tk_row=model.row,
+                )
     return _identifier

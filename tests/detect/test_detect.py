@@ -220,11 +220,11 @@ def test_deterministic_across_processes_and_hash_seeds():
 
 
 def test_every_langdetect_language_is_known():
-    from toolkit.detect import _model
+    from toolkit.detect_scores import load_model
 
     profiles = sorted(entry.name for entry in (files("langdetect") / "profiles").iterdir())
     assert len(profiles) == 55
-    assert _model().data.langs == profiles
+    assert load_model().data.langs == profiles
 
 
 def test_common_word_reads_the_shipped_word_lists():
