@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q "$(TORCH)"
 	$(PIP) install -q -e ".[dev,ct2,serve,ray]"
+	$(PY) -c "import toolkit.detect_langid as d; d.prepare()"  # decode py3langid's model once
 	touch $(STAMP)
 
 # Exit code 6 means "partial": briefs whose translation model is not on this machine are

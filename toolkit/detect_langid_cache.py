@@ -71,9 +71,8 @@ def load(source: Path, cache_dir: Path | None = None, *, background: bool = True
     thread, so the first call does not wait for 68 MB to reach the disk (the interpreter
     waits for it at exit). An unwritable cache directory only costs time.
     """
-    folder = default_dir() if cache_dir is None else cache_dir
     key = cache_key(source)
-    path = folder / f"model-{key}.bin"
+    path = cache_file(source, cache_dir, key)
     cached = _read(path, key)
     if cached is not None:
         return cached
@@ -86,6 +85,12 @@ def load(source: Path, cache_dir: Path | None = None, *, background: bool = True
     else:
         _store(path, key, model)
     return model
+
+
+def cache_file(source: Path, cache_dir: Path | None = None, key: str | None = None) -> Path:
+    """Where the decoded copy of py3langid's model file `source` lives (or would)."""
+    folder = default_dir() if cache_dir is None else cache_dir
+    return folder / f"model-{cache_key(source) if key is None else key}.bin"
 
 
 def _store(path: Path, key: str, model: LangidModel) -> None:

@@ -4,9 +4,9 @@
 its lookup tables. Scoring a text is a sum over its words, so two bounded per-word caches
 (`WORD_CACHE` distinct words each) keep what a word costs to look up: its n-grams' rows
 in langdetect's profiles (LRU), and its row of log word frequencies (emptied when full).
-News repeats its words, so most are looked up once while they stay cached. The sums themselves are computed exactly as
-without the caches (same arrays, same order), so every score is the same to the bit
-(tests/detect/test_detect_fast_paths.py).
+News repeats its words, so most are looked up once while they stay cached. The sums
+themselves are computed exactly as without the caches (same arrays, same order), so
+every score is the same to the bit (tests/detect/test_detect_fast_paths.py).
 """
 
 from __future__ import annotations

@@ -159,3 +159,17 @@ def test_the_cached_real_model_classifies_exactly_like_py3langid(tmp_path):
     for text in texts:
         assert ours.classify(text) == reference.classify(text)
         assert ours.rank(text) == reference.rank(text)
+
+
+def test_prepare_writes_a_valid_cache_for_the_installed_model(decoded):
+    """`make install` runs `prepare`: afterwards a first call reads the cache file."""
+    from toolkit.detect_langid import prepare
+
+    _, folder, calls = decoded
+    path = prepare(folder)
+    assert path.parent == folder and path == _the_file(folder)
+    assert len(calls) == 1  # decoded once, written in the foreground
+    real_source = MODEL_DIR / MODEL_FILE
+    assert cache._read(path, cache.cache_key(real_source)) is not None
+    cache.load(real_source, folder)
+    assert len(calls) == 1  # the next load maps the file instead of decoding
