@@ -81,18 +81,9 @@ def _langid() -> Any:
     if _identifier is None:
         with _lock:
             if _identifier is None:
-                from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+                from py3langid.langid import MODEL_DIR, MODEL_FILE
 
                 from toolkit.detect_langid_cache import load
 
-                model = load(MODEL_DIR / MODEL_FILE)
-                _identifier = LanguageIdentifier(
-                    model.ptc,
-                    model.pc,
-                    model.classes,
-                    model.nextmove,
-                    model.output,
-                    norm_probs=True,
-                    tk_row=model.row,
-                )
+                _identifier = load(MODEL_DIR / MODEL_FILE).identifier()
     return _identifier

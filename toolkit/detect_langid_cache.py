@@ -55,6 +55,20 @@ class LangidModel(NamedTuple):
     row: Any  # DFA state -> its row
     output: Any  # DFA state -> feature emitted there (-1: none)
 
+    def identifier(self) -> Any:
+        """py3langid's `LanguageIdentifier` over these arrays (normalised probabilities)."""
+        from py3langid.langid import LanguageIdentifier
+
+        return LanguageIdentifier(
+            self.ptc,
+            self.pc,
+            self.classes,
+            self.nextmove,
+            self.output,
+            norm_probs=True,
+            tk_row=self.row,
+        )
+
 
 def default_dir() -> Path:
     """``<user cache dir>/toolkit/py3langid``."""

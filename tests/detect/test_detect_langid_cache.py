@@ -140,15 +140,7 @@ def test_the_cached_real_model_classifies_exactly_like_py3langid(tmp_path):
     cached = cache.load(source, tmp_path, background=False)
     assert isinstance(cached.nextmove, memoryview)
     assert _same(cached, LangidModel(*load_model(source)))
-    ours = LanguageIdentifier(
-        cached.ptc,
-        cached.pc,
-        cached.classes,
-        cached.nextmove,
-        cached.output,
-        norm_probs=True,
-        tk_row=cached.row,
-    )
+    ours = cached.identifier()
     texts = [
         "Homo nemo, ut congregationi intersit, potest cogi.",
         "Amalungu omndeni wakhe azongcwatshwa kanyekanye emathuneni.",
