@@ -9,6 +9,7 @@ check that precondition before comparing engines.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -136,22 +137,62 @@ def test_multi_target_marian_uses_the_target_token(multi_target, tmp_path):
     assert outputs["es"] != outputs["fr"]
 
 
+# Runs in a child process: CTranslate2 picks its int8 kernels when the library loads.
+_INT8_AGREEMENT = """
+import json, sys
+from pathlib import Path
+from toolkit.config import Config
+from toolkit.translate.backends import backend_class
+from toolkit.translate.backends.base import LocalModel
+
+path, ct2_dir, sentences = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+config = Config.load(search_default_files=False)
+for key, value in (("ct2_dir", ct2_dir), ("device", "cpu"), ("threads", 1),
+                   ("ct2_quantization", "int8")):
+    config.set(f"translate.{key}", value)
+model = LocalModel(name=str(path), path=path)
+torch_backend = backend_class("torch")(model, config.translate)
+ct2_backend = backend_class("ct2")(model, config.translate)
+assert ct2_backend.quantization == "int8"
+expected = torch_backend.translate_batch(sentences, src="en", tgt="de")
+got = ct2_backend.translate_batch(sentences, src="en", tgt="de")
+assert len(got) == len(expected)
+tokenizer = torch_backend.family.tokenizer
+same = total = 0
+for a, b in zip(expected, got, strict=True):
+    ids_a = tokenizer(text_target=a).input_ids
+    ids_b = tokenizer(text_target=b).input_ids
+    same += sum(x == y for x, y in zip(ids_a, ids_b, strict=False))
+    total += max(len(ids_a), len(ids_b))
+print(same / total)
+"""
+
+
 def test_int8_is_close_to_torch(marian, tmp_path):
     """int8 weights change some logits slightly: same number of outputs, and at least 80%
-    of output tokens (position by position, re-tokenized) agree with float32 torch."""
-    torch_backend, ct2_backend = _backends(marian, tmp_path, "int8")
-    assert ct2_backend.quantization == "int8"
-    expected = torch_backend.translate_batch(SENTENCES, src="en", tgt="de")
-    got = ct2_backend.translate_batch(SENTENCES, src="en", tgt="de")
-    assert len(got) == len(expected)
-    tokenizer = torch_backend.family.tokenizer
-    same = total = 0
-    for a, b in zip(expected, got, strict=True):
-        ids_a = tokenizer(text_target=a).input_ids
-        ids_b = tokenizer(text_target=b).input_ids
-        same += sum(x == y for x, y in zip(ids_a, ids_b, strict=False))
-        total += max(len(ids_a), len(ids_b))
-    assert same / total >= 0.8
+    of output tokens (position by position, re-tokenized) agree with float32 torch.
+
+    The check is of the toolkit's conversion and loading, so it runs on the int8 kernels
+    that compute int8 products exactly (Intel MKL: `CT2_USE_MKL=1`, CTranslate2's default
+    on Intel CPUs). On AMD CPUs CTranslate2 defaults to oneDNN, whose u8s8 kernels on AVX2
+    without VNNI saturate on this fixture's sharpened weights (measured on an AMD EPYC:
+    30 of 388 tokens agree; see docs/translate.md), a property of those kernels that
+    would make this test fail whatever the toolkit does."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CT2_USE_MKL": "1"}
+    args = [str(marian.path), str(tmp_path / "ct2"), json.dumps(SENTENCES)]
+    done = subprocess.run(
+        [sys.executable, "-c", _INT8_AGREEMENT, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert float(done.stdout.split()[-1]) >= 0.8
 
 
 def test_auto_quantization_is_int8_on_cpu_and_float16_on_gpu():
