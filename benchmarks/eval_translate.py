@@ -22,6 +22,7 @@ import json
 import tempfile
 import time
 from collections import Counter
+from typing import Any
 from pathlib import Path
 
 from benchmarks.runner import eval_data
@@ -42,18 +43,23 @@ def _pairs() -> dict[str, list[str]]:
     return out
 
 
-def _direct(pair: str, sentences: list[str]) -> list[str]:
+def direct_engine(pair: str) -> Any:
+    """The bundled model for `pair` in a bare `fxtranslate.Translator`, as its docs build it."""
     import fxtranslate
 
     from toolkit.translate.bergamot_files import bundled_dir, model_files
 
     files = model_files(bundled_dir(pair))
-    engine = fxtranslate.Translator(
+    return fxtranslate.Translator(
         model=files.model.read_bytes(),
         src_vocab=files.src_vocab.read_bytes(),
         trg_vocab=files.trg_vocab.read_bytes(),
         shortlist=files.shortlist.read_bytes(),
     )
+
+
+def _direct(pair: str, sentences: list[str]) -> list[str]:
+    engine = direct_engine(pair)
     return [engine.translate(s) for s in sentences]
 
 

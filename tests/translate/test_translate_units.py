@@ -92,6 +92,29 @@ def test_checks_flag_drops_loops_and_respect_dense_scripts():
     assert "(sentences 1, 3)" in warnings[0]
 
 
+def test_repetition_prefilter_agrees_with_the_regex():
+    # The trigram prefilter may only skip texts the regex would not match: compare both on
+    # random texts over small alphabets (where repeats are common) and on planted loops.
+    import random
+
+    rng = random.Random(7)
+    texts = ["", "ab", "abcabcabcabc", "abcabcabc", "x" * 5000, ("ab c" * 30)[:-1]]
+    for _ in range(3000):
+        alphabet = rng.choice(["ab", "abc", "ab ", "abcdefgh", "ab cd.ef"])
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        if rng.random() < 0.3:  # plant a unit repeated 3-5 times inside it
+            unit = text[: rng.randint(3, 12)] or "abc"
+            cut = rng.randint(0, len(text))
+            text = text[:cut] + unit * rng.randint(3, 5) + text[cut:]
+        texts.append(text)
+    matches = 0
+    for text in texts:
+        expected = checks._REPEAT.search(text) is not None
+        assert checks._repeats(text) == expected, text
+        matches += expected
+    assert 0.1 * len(texts) < matches < 0.9 * len(texts)  # both outcomes well exercised
+
+
 @pytest.mark.parametrize(
     ("code", "expected"),
     [("ES", "es"), ("spa", "es"), ("pt-BR", "pt"), ("pt_BR", "pt"), ("zho", "zh"), ("iw", "he")],
