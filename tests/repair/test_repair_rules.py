@@ -194,10 +194,17 @@ def test_lone_misplaced_closing_quote_before_lowercase_attribution_is_moved(text
         'He said, "maybe we will go there tomorrow, or the day after, or never at all.',
         'He told reporters, "this is fine',  # no sentence end: not a short attribution
         'He told reporters, "We will see.',  # uppercase: an opening quote
+        'They all say: "oh, I did not do it.',  # after a colon a quotation opens
     ],
 )
 def test_lone_straight_quote_left_alone_when_not_clearly_a_closer(text):
     assert_untouched(text, "en")
+
+
+def test_lone_straight_quote_after_a_colon_opens_in_french():
+    # NTREX (marked pristine): the lowercase "oh" used to make the quote a misplaced closer
+    text = '«\u00a0En voyant les divulgations et les fuites, ils disent\u00a0: "oh, je ne l’ai pas fait.'
+    assert_untouched(text, "fr")
 
 
 @pytest.mark.parametrize(

@@ -139,7 +139,8 @@ def _lone_closing_quote(
     `Ben sızdırmadım, "diyor.` -> `Ben sızdırmadım," diyor.` With one quote there is no
     pairing to go by, so only the unambiguous shape is moved: clause punctuation and a
     space before, a word glued after, and a tail that ends the paragraph and reads as an
-    attribution: a short lowercase one (a quotation rarely opens in lowercase), or one
+    attribution (never after a colon, where a quotation opens): a short lowercase one (a
+    quotation rarely opens in lowercase), or one
     whose speech verb (`LanguageProfile.speech_verbs`) follows at most three words, a
     name ("individuals, "Mr. Albence said." -> "individuals," Mr. Albence said."), or,
     in a verb-final language, a short one that ends with a speech verb (Korean
@@ -151,10 +152,10 @@ def _lone_closing_quote(
     if tail.rstrip()[-1:] not in ".!?…":
         return []
     words = tail.split()
+    if text[i - 2] in ":;":
+        return []  # `said: "Last year I said...`, `disent : "oh, je...`: a quotation opens
     if text[i + 1].islower():
         return [Change(i - 1, i + 1, '" ')] if len(words) <= _SHORT_ATTRIBUTION else []
-    if text[i - 2] in ":;":
-        return []  # `said: "Last year I said...`: a quotation opens after a colon
     final = profile.final_speech_verbs if profile else ()
     if final and len(words) <= _SHORT_ATTRIBUTION and words[-1].rstrip(".!?…").endswith(final):
         return [Change(i - 1, i + 1, '" ')]  # verb-final: `습니까? "CNN이 이렇게 보도했다.`
