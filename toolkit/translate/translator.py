@@ -263,16 +263,16 @@ class Translator:
         pieces: list[str] = []
         owners: list[int] = []
         limit = backend.max_input_tokens
-        for index, (sentence, size) in enumerate(
-            zip(sentences, backend.count_tokens(sentences), strict=True)
-        ):
+        sizes = backend.count_tokens(sentences)
+        for index, (sentence, size) in enumerate(zip(sentences, sizes, strict=True)):
             parts = [sentence]
             if size > limit:
                 parts = split_long(sentence, backend.count_tokens, limit)
             pieces.extend(parts)
             owners.extend([index] * len(parts))
         outputs = [""] * len(pieces)
-        lengths = backend.count_tokens(pieces)
+        # nothing over the limit: the pieces are the sentences, already counted
+        lengths = sizes if max(sizes) <= limit else backend.count_tokens(pieces)
         for batch in plan_batches(lengths, self.config.translate.batch_tokens):
             results = backend.translate_batch([pieces[i] for i in batch], src=src, tgt=tgt)
             if len(results) != len(batch):
