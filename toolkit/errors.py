@@ -59,6 +59,8 @@ class ModelUnavailableError(ToolkitError):
     `models` lists every model the failed job needs that is missing (both legs of a
     pivot through English); `model` is the first. `pull` is what to give `toolkit models
     pull` (a pair such as ``ru-es`` fetches a whole route), default the model itself.
+    `alternative` is another model that would do the same job (a Firefox Translations
+    pair, about 17 MB where an opus-mt model is about 300 MB): the hint names it too.
     """
 
     exit_code = 5
@@ -70,6 +72,7 @@ class ModelUnavailableError(ToolkitError):
         hint: str | None = None,
         models: list[str] | None = None,
         pull: str | None = None,
+        alternative: str | None = None,
     ) -> None:
         self.models = list(models) if models else [model]
         self.model = model
@@ -80,6 +83,10 @@ class ModelUnavailableError(ToolkitError):
         else:
             message = f"model {model!r} is not available locally"
             default = f"fetch it with: toolkit models pull {pull or model}"
+        if alternative:
+            default += (
+                f"; or the smaller Firefox Translations model: toolkit models pull {alternative}"
+            )
         super().__init__(message, hint=hint if hint is not None else f"{default}; {OFFLINE_ROUTE}")
 
 

@@ -43,9 +43,12 @@ def test_a_one_model_hint_gives_the_offline_route(empty_config, capsys):
         capsys=capsys,
     )
     assert_clean_error(result, 5, "model 'Helsinki-NLP/opus-mt-en-es' is not available")
-    assert "fetch it with: toolkit models pull Helsinki-NLP/opus-mt-en-es; offline:" in (
+    assert "fetch it with: toolkit models pull Helsinki-NLP/opus-mt-en-es; " in result.stderr
+    # the pair has a Firefox Translations model too, a far smaller download
+    assert "; or the smaller Firefox Translations model: toolkit models pull firefox:en-es; " in (
         result.stderr
     )
+    assert OFFLINE_ROUTE in result.stderr
 
 
 def test_summary_report_says_each_fix_once_and_the_offline_route_once(empty_config, capsys):

@@ -108,8 +108,9 @@ def locate(ref: str, config: ModelSettings) -> LocalModel:
     raise unavailable(ref)
 
 
-def unavailable(ref: str) -> ModelUnavailableError:
-    """The error for a model that is not on disk, with what to do about it."""
+def unavailable(ref: str, alternative: str | None = None) -> ModelUnavailableError:
+    """The error for a model that is not on disk, with what to do about it (and
+    `alternative`, another model for the same pair, when there is one)."""
     if is_path(ref):
         return ModelUnavailableError(
             ref,
@@ -118,7 +119,7 @@ def unavailable(ref: str) -> ModelUnavailableError:
         )
     if bergamot_files.is_ref(ref):
         return ModelUnavailableError(ref, hint=f"fetch it with: toolkit models pull {ref}")
-    return ModelUnavailableError(ref)
+    return ModelUnavailableError(ref, alternative=alternative)
 
 
 def pull(ref: str, config: ModelSettings) -> LocalModel:

@@ -302,9 +302,13 @@ class Translator:
             if all(self._find(leg.model) for leg in route.legs):
                 return route
         missing = [leg.model for leg in candidates[0].legs if not self._find(leg.model)]
+        firefox = [r.legs[0].model for r in candidates[1:] if r.kind == "firefox"]
+        alternative = firefox[0] if firefox else None
         if len(missing) == 1:
-            raise unavailable(missing[0])
-        raise ModelUnavailableError(missing[0], models=missing, pull=f"{src}-{tgt}")
+            raise unavailable(missing[0], alternative)
+        raise ModelUnavailableError(
+            missing[0], models=missing, pull=f"{src}-{tgt}", alternative=alternative
+        )
 
     def _find(self, ref: str) -> LocalModel | None:
         if ref not in self._local:
