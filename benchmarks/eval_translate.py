@@ -22,8 +22,8 @@ import json
 import tempfile
 import time
 from collections import Counter
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from benchmarks.runner import eval_data
 

@@ -203,7 +203,10 @@ def test_lone_straight_quote_left_alone_when_not_clearly_a_closer(text):
 
 def test_lone_straight_quote_after_a_colon_opens_in_french():
     # NTREX (marked pristine): the lowercase "oh" used to make the quote a misplaced closer
-    text = '«\u00a0En voyant les divulgations et les fuites, ils disent\u00a0: "oh, je ne l’ai pas fait.'
+    text = (
+        "«\u00a0En voyant les divulgations et les fuites, ils disent\u00a0: "
+        '"oh, je ne l’ai pas fait.'
+    )
     assert_untouched(text, "fr")
 
 
