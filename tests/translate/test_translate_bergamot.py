@@ -112,6 +112,16 @@ def test_pivot_mixes_a_tiny_torch_leg_with_the_bergamot_leg(tmp_path, tiny_maria
     assert result.text.strip()
 
 
+def test_batch_speedup_is_false_only_where_every_leg_is_the_bergamot_engine(
+    tmp_path, tiny_marian_de_en
+):
+    # what the server's batcher asks before it waits to gather requests for a pair
+    with Translator(make_config(tmp_path, de_en=str(tiny_marian_de_en))) as t:
+        assert t.batch_speedup("en", "pt") is False  # one sentence per engine call
+        assert t.batch_speedup("de", "pt") is True  # the torch leg batches
+        assert t.batch_speedup("en", "es") is True  # no model on disk: the default
+
+
 def test_a_brief_names_the_engine_that_wrote_it(tmp_path):
     from toolkit.pipeline import Pipeline
     from toolkit.pipeline.render import render_result

@@ -36,6 +36,7 @@ class Engine:
             max_wait=config.serve.batch_wait_ms / 1000,
             max_texts=config.serve.batch_limit,
             enabled=config.serve.batching,
+            gathers=self.translator.batch_speedup,
         )
         self._languages: list[dict[str, Any]] | None = None
 

@@ -146,6 +146,17 @@ class Translator:
                 result.warnings.append(dropped)
         return done[0] if single else done
 
+    def batch_speedup(self, src: str, tgt: str) -> bool:
+        """Whether translating many sentences of `src` -> `tgt` in one call is faster than
+        one call each, for some leg of the pair's route (loading its models): what a caller
+        that collects requests into batches, such as the server, needs to know before it
+        waits for more. A pair with no route on disk answers True (the default)."""
+        try:
+            route = self._route(src, tgt, None)
+            return any(self._backend(leg.model).batch_speedup for leg in route.legs)
+        except ToolkitError:
+            return True
+
     def hypotheses(self, text: str, to: str, src: str, n: int) -> list[str]:
         """Up to `n` distinct translations of `text` from `src`, best first (n-best
         decoding, for LibreTranslate's `alternatives`; see `toolkit.translate.alternatives`).

@@ -71,6 +71,10 @@ class Backend(ABC):
     engine: ClassVar[str] = ""
     #: whether `translate_nbest` can give more than one translation per sentence
     nbest: ClassVar[bool] = False
+    #: whether one `translate_batch` call on many sentences costs less than one call per
+    #: sentence (true of the batched tensor engines); the server waits to gather a batch
+    #: only for pairs where it does
+    batch_speedup: ClassVar[bool] = True
     #: where the loaded model computes and in which type, as loaded (not as configured:
     #: "auto" resolved, a type the device lacks replaced), e.g. "cpu" and "float32";
     #: each engine sets them once its model is loaded ("" until then: unknown)

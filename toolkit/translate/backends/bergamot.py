@@ -71,6 +71,9 @@ class BergamotBackend(Backend):
     """A Firefox Translations (Bergamot) model directory, run by `fxtranslate`."""
 
     engine = "bergamot"
+    #: fxtranslate translates one sentence per call; a batch only spreads over the worker
+    #: processes, which requests arriving while a call runs keep busy without any wait
+    batch_speedup = False
     device = "cpu"  # fxtranslate runs on the CPU only
     compute_type = "int8"  # and in one type (intgemm8 weights)
 
