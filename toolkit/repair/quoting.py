@@ -140,11 +140,11 @@ def _lone_closing_quote(
     pairing to go by, so only the unambiguous shape is moved: clause punctuation and a
     space before, a word glued after, and a tail that ends the paragraph and reads as an
     attribution (never after a colon, where a quotation opens): a short lowercase one (a
-    quotation rarely opens in lowercase), or one
-    whose speech verb (`LanguageProfile.speech_verbs`) follows at most three words, a
-    name ("individuals, "Mr. Albence said." -> "individuals," Mr. Albence said."), or,
-    in a verb-final language, a short one that ends with a speech verb (Korean
-    `준비됐습니까? "CNN이 이렇게 보도했다.`). Anything else is left to the unbalanced-quote flag.
+    quotation rarely opens in lowercase), or one whose speech verb
+    (`LanguageProfile.speech_verbs`) follows at most three words, a name ("individuals,
+    "Mr. Albence said." -> "individuals," Mr. Albence said."), or, in a verb-final
+    language, a short one that ends with a speech verb (Korean `준비됐습니까? "CNN이 이렇게
+    보도했다.`). Anything else is left to the unbalanced-quote flag.
     """
     if straight_shape(text, i, start, end) != "candidate":
         return []
