@@ -181,17 +181,14 @@ def test_gathering_stops_once_max_texts_wait(no_gc_pauses):
     assert started[0] - first < 0.4  # 8 texts wait after ~16 ms; the budget is 1 s
 
 
-def test_a_pair_that_gains_nothing_from_batches_does_not_wait_to_gather():
-    """`gathers` False (the Firefox engine): a lone request leaves at once, however long
-    `max_wait` is; requests that arrive while its call runs still form the next batch."""
-    import time
-
+def test_a_lone_client_of_a_pair_that_gains_nothing_from_batches_does_not_wait():
+    """`gathers` False (the Firefox engine): a lone client's requests leave at once,
+    however long `max_wait` is (a 60 s wait would blow the 20 s bound)."""
     sizes: list[int] = []
     asked: list[tuple[str, str]] = []
 
     def run(texts: list[str], src: str, tgt: str) -> list[str]:
         sizes.append(len(texts))
-        time.sleep(0.3)
         return texts
 
     def gathers(src: str, tgt: str) -> bool:
@@ -200,20 +197,41 @@ def test_a_pair_that_gains_nothing_from_batches_does_not_wait_to_gather():
 
     batcher = Batcher(run, ThreadPoolExecutor(1), max_wait=60, max_texts=64, gathers=gathers)
 
-    async def late(i: int) -> list[str]:
-        await asyncio.sleep(0.1)  # while the first call runs
-        return await batcher.submit([f"c{i}"], "en", "pt")
-
     async def go() -> list[list[str]]:
-        # a 60 s wait would blow the 20 s bound: nothing may wait for max_wait here
-        return await asyncio.wait_for(
-            asyncio.gather(batcher.submit(["first"], "en", "pt"), *(late(i) for i in range(3))),
-            timeout=20,
-        )
+        return [await batcher.submit([f"t{i}"], "en", "pt") for i in range(3)]
 
-    assert asyncio.run(go()) == [["first"], ["c0"], ["c1"], ["c2"]]
-    assert sizes == [1, 3]
+    assert asyncio.run(asyncio.wait_for(go(), timeout=20)) == [["t0"], ["t1"], ["t2"]]
+    assert sizes == [1, 1, 1]
     assert asked == [("en", "pt")]  # asked once per pair
+
+
+def test_several_clients_of_such_a_pair_still_get_gathered_batches(no_gc_pauses):
+    """Requests that arrive while a lone request's call runs form the next batch, and
+    once several were in flight the batch after waits for them as for any pair."""
+    import time
+
+    sizes: list[int] = []
+
+    def run(texts: list[str], src: str, tgt: str) -> list[str]:
+        sizes.append(len(texts))
+        time.sleep(0.3)
+        return texts
+
+    batcher = Batcher(
+        run, ThreadPoolExecutor(1), max_wait=0.005, max_texts=64, gathers=lambda s, t: False
+    )
+
+    async def client(i: int) -> None:
+        await asyncio.sleep(0.1)  # while the lone request's call runs
+        await batcher.submit([f"c{i}"], "en", "pt")
+        await asyncio.sleep(0.01 * i)  # back a few ms apart, within the wait budget
+        await batcher.submit([f"d{i}"], "en", "pt")
+
+    async def go() -> None:
+        await asyncio.gather(batcher.submit(["lone"], "en", "pt"), *(client(i) for i in range(3)))
+
+    asyncio.run(go())
+    assert sizes == [1, 3, 3]
 
 
 def test_a_failing_gathers_answer_falls_back_to_gathering():
