@@ -137,34 +137,34 @@ def test_multi_target_marian_uses_the_target_token(multi_target, tmp_path):
     assert outputs["es"] != outputs["fr"]
 
 
-# Runs in a child process: CTranslate2 picks its int8 kernels when the library loads.
-_INT8_AGREEMENT = """
-import json, sys
-from pathlib import Path
-from toolkit.config import Config
-from toolkit.translate.backends import backend_class
-from toolkit.translate.backends.base import LocalModel
+def int8_agreement(model: LocalModel, tmp_path: Path) -> float:
+    """The share of output tokens (position by position, re-tokenized) that an int8 ct2
+    conversion of `model` shares with float32 torch; the outputs must be as many."""
+    torch_backend, ct2_backend = _backends(model, tmp_path, "int8")
+    assert ct2_backend.quantization == "int8"
+    expected = torch_backend.translate_batch(SENTENCES, src="en", tgt="de")
+    got = ct2_backend.translate_batch(SENTENCES, src="en", tgt="de")
+    assert len(got) == len(expected)
+    tokenizer = torch_backend.family.tokenizer
+    same = total = 0
+    for a, b in zip(expected, got, strict=True):
+        ids_a = tokenizer(text_target=a).input_ids
+        ids_b = tokenizer(text_target=b).input_ids
+        same += sum(x == y for x, y in zip(ids_a, ids_b, strict=False))
+        total += max(len(ids_a), len(ids_b))
+    return same / total
 
-path, ct2_dir, sentences = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
-config = Config.load(search_default_files=False)
-for key, value in (("ct2_dir", ct2_dir), ("device", "cpu"), ("threads", 1),
-                   ("ct2_quantization", "int8")):
-    config.set(f"translate.{key}", value)
-model = LocalModel(name=str(path), path=path)
-torch_backend = backend_class("torch")(model, config.translate)
-ct2_backend = backend_class("ct2")(model, config.translate)
-assert ct2_backend.quantization == "int8"
-expected = torch_backend.translate_batch(sentences, src="en", tgt="de")
-got = ct2_backend.translate_batch(sentences, src="en", tgt="de")
-assert len(got) == len(expected)
-tokenizer = torch_backend.family.tokenizer
-same = total = 0
-for a, b in zip(expected, got, strict=True):
-    ids_a = tokenizer(text_target=a).input_ids
-    ids_b = tokenizer(text_target=b).input_ids
-    same += sum(x == y for x, y in zip(ids_a, ids_b, strict=False))
-    total += max(len(ids_a), len(ids_b))
-print(same / total)
+
+# The child process of the int8 test: CTranslate2 picks its int8 kernels when the library
+# loads, so the kernel choice needs a fresh interpreter (argv: tests dir, model, tmp dir).
+_INT8_CHILD = """
+import sys
+from pathlib import Path
+sys.path[:0] = [sys.argv[1], str(Path(sys.argv[1]) / "translate")]
+from test_translate_ct2 import int8_agreement
+from toolkit.translate.backends.base import LocalModel
+path = Path(sys.argv[2])
+print(int8_agreement(LocalModel(name=str(path), path=path), Path(sys.argv[3])))
 """
 
 
@@ -179,13 +179,11 @@ def test_int8_is_close_to_torch(marian, tmp_path):
     30 of 388 tokens agree; see docs/translate.md), a property of those kernels that
     would make this test fail whatever the toolkit does."""
     import subprocess
-    import sys
 
-    env = {**os.environ, "CT2_USE_MKL": "1"}
-    args = [str(marian.path), str(tmp_path / "ct2"), json.dumps(SENTENCES)]
+    tests = Path(__file__).resolve().parent.parent
     done = subprocess.run(
-        [sys.executable, "-c", _INT8_AGREEMENT, *args],
-        env=env,
+        [sys.executable, "-c", _INT8_CHILD, str(tests), str(marian.path), str(tmp_path)],
+        env={**os.environ, "CT2_USE_MKL": "1"},
         capture_output=True,
         text=True,
         timeout=300,
