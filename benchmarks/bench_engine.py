@@ -37,8 +37,8 @@ CHUNK = 24  # sentences per turn in the one-thread comparison
 ROUNDS = 3  # direct and toolkit runs alternate; the best of each counts (the machine drifts)
 
 
-def _toolkit(sentences: list[str], threads: int, cache: Path) -> tuple[float, list[str]]:
-    """Seconds and outputs of one `Translator` run on a fresh translation memory."""
+def _translator(threads: int, cache: Path) -> Any:
+    """A `Translator` on the bundled models only, with a fresh translation memory."""
     from toolkit.config import Config
     from toolkit.translate import Translator
 
@@ -46,7 +46,12 @@ def _toolkit(sentences: list[str], threads: int, cache: Path) -> tuple[float, li
     config.set("translate.cache_path", str(cache))
     config.set("translate.model_dir", str(cache.parent / "models"))
     config.set("translate.threads", threads)
-    with Translator(config) as translator:
+    return Translator(config)
+
+
+def _toolkit(sentences: list[str], threads: int, cache: Path) -> tuple[float, list[str]]:
+    """Seconds and outputs of one `Translator` run on a fresh translation memory."""
+    with _translator(threads, cache) as translator:
         # two sentences: a lone one is translated in process, so this also starts the workers
         translator.translate(["Warm-up: load the model.", "And start."], to="pt", src="en")
         start = time.perf_counter()
@@ -79,14 +84,8 @@ class _ClockedEngine:
 
 def _one_thread(sentences: list[str], cache: Path) -> dict:
     """Direct engine and one-thread toolkit taking turns, chunk by chunk (module doc)."""
-    from toolkit.config import Config
-    from toolkit.translate import Translator
     from toolkit.translate.backends import bergamot
 
-    config = Config.load(search_default_files=False)
-    config.set("translate.cache_path", str(cache))
-    config.set("translate.model_dir", str(cache.parent / "models"))
-    config.set("translate.threads", 1)
     direct = direct_engine("en-pt")
     direct.translate("Warm-up: load the model.")
     clocked: list[_ClockedEngine] = []
@@ -102,7 +101,7 @@ def _one_thread(sentences: list[str], cache: Path) -> dict:
     out: dict[str, list[str]] = {"direct": [], "toolkit": []}
     bergamot.BergamotBackend._engine = engine  # type: ignore[method-assign]
     try:
-        with Translator(config) as translator:
+        with _translator(1, cache) as translator:
             translator.translate("Warm-up: load the model.", to="pt", src="en")
             clocked[0].seconds = 0.0
             for turn, first in enumerate(range(0, len(sentences), CHUNK)):
