@@ -39,7 +39,14 @@ import numpy as np
 
 from toolkit._stage import make_callable
 from toolkit.config import Config, require_config
-from toolkit.detect_extra import ADDED, NEIGHBOURS, UNIQUE_SCRIPTS, min_probability, second_opinion
+from toolkit.detect_extra import (
+    ADDED,
+    NEIGHBOURS,
+    UNIQUE_SCRIPTS,
+    Opinion,
+    min_probability,
+    second_opinion,
+)
 from toolkit.detect_scores import Model, han_scores, load_model, ngram_scores, word_scores
 from toolkit.text import MAX_SENTENCE_CHARS, Span, paragraphs, require_text, sentences
 
@@ -228,18 +235,19 @@ def _columns(langs: tuple[str, ...], model: Model) -> np.ndarray:
 
 
 def _with_second_opinion(
-    ranked: list[tuple[str, float]], opinion: tuple[str, float], script: str
+    ranked: list[tuple[str, float]], opinion: Opinion, script: str
 ) -> list[tuple[str, float]]:
     """Merge CLD3's answer (an added language or a close neighbour) into the ranking.
 
     An added language CLD3 is sure of wins with CLD3's probability, the first stage's
-    ranking kept below it in the remaining mass. A close neighbour (bs/sr for hr, ms for
-    id, a less certain ps for fa) only
-    takes a share of the first stage's confidence: the close call shows as a runner-up.
+    ranking kept below it in the remaining mass; so does a neighbour its own words decide
+    (Malay). Otherwise a close neighbour (bs/sr for hr, ms for id, a less certain ps for
+    fa) only takes a share of the first stage's confidence: the close call shows as a
+    runner-up.
     """
-    code, prob = opinion
+    code, prob, decides = opinion
     (top, top_prob), rest = ranked[0], ranked[1:]
-    if code in ADDED[script] and prob >= min_probability(script, code):
+    if decides or (code in ADDED[script] and prob >= min_probability(script, code)):
         merged = [(code, prob), *((lang, p * (1.0 - prob)) for lang, p in ranked)]
     elif code in NEIGHBOURS.get(script, {}).get(top, ()):
         share = top_prob * prob * _NEIGHBOUR_SHARE

@@ -17,7 +17,8 @@ under `MIN_LETTERS` letters, and its answers for Bosnian (next to Croatian) and 
 (next to Indonesian) only ever become a runner-up that lowers the first stage's
 confidence, never the answer: a close call, not a confident mistake. Latin-script text
 CLD3 calls Croatian or Bosnian is Serbian when its words are ekavian
-(`toolkit.detect_serbian`).
+(`toolkit.detect_serbian`); text it calls Indonesian or Malay is Malay when it has more
+Malaysian-only than Indonesian-only words (`toolkit.detect_malay`).
 
 Letters that only one added language writes in its script (`_LETTERS`, `_PASHTO_LETTERS`)
 decide short text without CLD3, and make CLD3's agreeing answer count from 0.5 (Serbian
@@ -33,10 +34,11 @@ import re
 import threading
 import unicodedata
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion, xhosa_or_zulu
+from toolkit.detect_malay import is_malaysian_malay
 from toolkit.detect_serbian import is_ekavian_serbian
 from toolkit.langs import normalize
 
@@ -68,7 +70,8 @@ ADDED: dict[str, frozenset[str]] = {
 }
 
 # Reported only as runners-up of this first-stage language (close neighbours CLD3 does not
-# separate reliably in this script).
+# separate reliably in this script), unless their own words decide (`Opinion.decides`:
+# Malay by `toolkit.detect_malay`).
 NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
     "LATIN": {"hr": frozenset({"bs", "sr"}), "id": frozenset({"ms"})},
     "ARABIC": {"fa": frozenset({"ps"})},  # Pashto CLD3 is less sure of
@@ -189,11 +192,20 @@ _lock = threading.Lock()
 _identifier: Any = None
 
 
-def second_opinion(text: str, script: str) -> tuple[str, float] | None:
-    """CLD3's answer for `text` as (ISO 639-1 code, probability), when it names an added
+class Opinion(NamedTuple):
+    """The second stage's answer: a language, its probability, and whether the text's own
+    words decide it (a neighbour that is then the answer, not a runner-up)."""
+
+    code: str
+    probability: float
+    decides: bool = False
+
+
+def second_opinion(text: str, script: str) -> Opinion | None:
+    """CLD3's answer for `text` (ISO 639-1 code, probability), when it names an added
     language or a neighbour of `script`; None otherwise (or for short text)."""
     if script == "ARABIC" and not _PASHTO_LETTERS.isdisjoint(text):
-        return "ps", _PASHTO_BY_LETTER
+        return Opinion("ps", _PASHTO_BY_LETTER)
     if script not in ADDED:
         return None
     if _LEGACY_MARK.search(text):
@@ -204,41 +216,41 @@ def second_opinion(text: str, script: str) -> tuple[str, float] | None:
         if by_letter is None and script == "LATIN" and _maori_alphabet_only(text):
             found = _cld3().FindLanguage(text=valid)
             if found.language == "mi" and found.probability >= MIN_PROBABILITY:
-                return "mi", _BY_LETTER
-        return None if by_letter is None else (by_letter, _BY_LETTER)
+                return Opinion("mi", _BY_LETTER)
+        return None if by_letter is None else Opinion(by_letter, _BY_LETTER)
     found = _cld3().FindLanguage(text=valid)
     code, probability = normalize(found.language.split("-")[0]), float(found.probability)
     if code == by_letter and probability >= _LETTERS_AGREE:
-        return code, max(probability, _BY_LETTER)  # two signals agree
+        return Opinion(code, max(probability, _BY_LETTER))  # two signals agree
     if by_letter in _LETTERS_DECIDE:
-        return by_letter, _BY_LETTER
+        return Opinion(by_letter, _BY_LETTER)
     if script == "LATIN":
         return _latin_opinion(text, valid, code, probability)
-    return (code, probability) if _taken(script, code, probability) else None
+    return Opinion(code, probability) if _taken(script, code, probability) else None
 
 
-def _latin_opinion(
-    text: str, valid: str, code: str, probability: float
-) -> tuple[str, float] | None:
+def _latin_opinion(text: str, valid: str, code: str, probability: float) -> Opinion | None:
     """`second_opinion` for Latin-script text of CLD3's length, CLD3 having said `code`."""
     if code in ("xh", "zu"):
         settled = xhosa_or_zulu(valid, code)
         if settled != code:
-            return settled, THIRD_CONFIDENCE
+            return Opinion(settled, THIRD_CONFIDENCE)
     if code in ("hr", "bs", "sr"):
         if is_ekavian_serbian(text):
-            return "sr", _BY_LETTER
+            return Opinion("sr", _BY_LETTER)
         if code == "sr":  # no evidence in Latin script ("correspondent photographie")
             return None
+    if code in ("id", "ms") and is_malaysian_malay(text):
+        return Opinion("ms", _BY_LETTER, decides=True)
     if _looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):
-        return "yo", max(probability if code == "yo" else 0.0, _BY_LETTER)
+        return Opinion("yo", max(probability if code == "yo" else 0.0, _BY_LETTER))
     if _taken("LATIN", code, probability):
-        return code, probability
+        return Opinion(code, probability)
     # CLD3 reads tone-marked text of other languages (Yoruba) as Vietnamese at 1.0; without
     # a letter only Vietnamese writes, that answer counts as unsure.
     sure = 0.0 if code == "vi" and _VIETNAMESE.isdisjoint(text) else probability
     third = third_opinion(valid, code, sure)
-    return None if third is None else (third, THIRD_CONFIDENCE)
+    return None if third is None else Opinion(third, THIRD_CONFIDENCE)
 
 
 def _fewer_letters(text: str, count: int) -> bool:

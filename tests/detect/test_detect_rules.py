@@ -121,6 +121,35 @@ def test_ijekavian_latin_text_is_not_serbian(text):
     assert detect(text).lang != "sr"
 
 
+# Hand-written news sentences, one meaning in both standards: Malaysian spelling and word
+# choice (bahawa, kerana, selepas, universiti, kenderaan) against Indonesian (bahwa, karena,
+# setelah, universitas, kendaraan).
+MALAY_AND_INDONESIAN = [
+    (
+        "Kementerian berkata bahawa jalan itu ditutup kerana banjir besar minggu lalu.",
+        "Kementerian mengatakan bahwa jalan itu ditutup karena banjir besar minggu lalu.",
+    ),
+    (
+        "Pelajar universiti itu ditahan selepas kenderaannya dirampas oleh polis.",
+        "Mahasiswa universitas itu ditahan setelah kendaraannya disita oleh polisi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("malay", "indonesian"), MALAY_AND_INDONESIAN)
+def test_malaysian_words_make_malay_the_answer(malay, indonesian):
+    found = detect(malay)
+    assert found.lang == "ms" and found.confidence < 1.0
+    assert "id" in dict(found.candidates)  # still a close call: Indonesian is the runner-up
+    assert detect(indonesian).lang == "id"
+
+
+def test_malay_without_its_words_stays_a_close_call_next_to_indonesian():
+    # Standard Malay that Indonesian writes the same way: no word decides
+    found = detect("Perdana Menteri akan melawat negara itu pada bulan depan bersama isterinya.")
+    assert found.lang == "id"
+
+
 def test_latin_serbian_needs_its_words_not_cld3_alone():
     # CLD3 answers "sr" for this French word pair; nothing Serbian is in it
     assert detect("correspondent photographie").lang == "fr"
