@@ -40,8 +40,8 @@ import numpy as np
 from toolkit._stage import make_callable
 from toolkit.config import Config, require_config
 from toolkit.detect_extra import (
-    ADDED,
     NEIGHBOURS,
+    TAKEN,
     UNIQUE_SCRIPTS,
     Opinion,
     min_probability,
@@ -239,7 +239,8 @@ def _with_second_opinion(
 ) -> list[tuple[str, float]]:
     """Merge CLD3's answer (an added language or a close neighbour) into the ranking.
 
-    An added language CLD3 is sure of wins with CLD3's probability, the first stage's
+    An added language (or a weak first-stage one: `FIRST_STAGE_WEAK`) CLD3 is sure of
+    wins with CLD3's probability, the first stage's
     ranking kept below it in the remaining mass; so does a neighbour its own words decide
     (Malay). Otherwise a close neighbour (bs/sr for hr, ms for id, a less certain ps for
     fa) only takes a share of the first stage's confidence: the close call shows as a
@@ -247,7 +248,7 @@ def _with_second_opinion(
     """
     code, prob, decides = opinion
     (top, top_prob), rest = ranked[0], ranked[1:]
-    if decides or (code in ADDED[script] and prob >= min_probability(script, code)):
+    if decides or (code in TAKEN[script] and prob >= min_probability(script, code)):
         merged = [(code, prob), *((lang, p * (1.0 - prob)) for lang, p in ranked)]
     elif code in NEIGHBOURS.get(script, {}).get(top, ()):
         share = top_prob * prob * _NEIGHBOUR_SHARE

@@ -241,3 +241,51 @@ def test_short_maori_in_its_alphabet_is_maori(text):
 
 def test_short_indonesian_in_the_maori_alphabet_stays_indonesian():
     assert detect("apa itu").lang == "id"  # every letter Maori writes; CLD3 is not sure of mi
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "before"),
+    [  # lingua-py tuning lines the first stage alone read as a neighbour (`before`)
+        (
+            "Adverteerders het tog die reg om hulle geld te plaas waar hulle dit goed dink.",
+            "af",
+            "nl",
+        ),
+        (
+            "Ameti sekkumisel on osa tarbijatest siiski raha või tellitud kauba kätte saanud.",
+            "et",
+            "fi",
+        ),
+        (
+            "Barbee alimiliki Joplin Globe na akaanzisha kuchapisha gazeti la Joplin Tribune.",
+            "sw",
+            "sl",
+        ),
+        ("A. W. N. Pugin a Syr Charles Barry oedd penseiri yr adeilad Fictoraidd.", "cy", "en"),
+    ],
+)
+def test_cld3_decides_the_langdetect_languages_without_a_word_list(text, lang, before, monkeypatch):
+    # af, et, sw, cy (and sq) have n-gram profiles but no word list in the first stage,
+    # which on NTREX-128 news read Afrikaans as Dutch a third of the time
+    assert detect(text).lang == lang
+    monkeypatch.setattr("toolkit.detect.second_opinion", lambda text, script: None)
+    assert detect(text).lang == before  # the first stage alone
+
+
+def test_dutch_and_finnish_news_stay_dutch_and_finnish():
+    assert (
+        detect(
+            "De regering heeft gisteren aangekondigd dat de nieuwe school volgend jaar opent."
+        ).lang
+        == "nl"
+    )
+    assert detect("Hallitus ilmoitti eilen, että uusi koulu avataan ensi vuonna.").lang == "fi"
+
+
+def test_cld3_afrikaans_is_not_taken_for_text_with_a_word_only_dutch_writes():
+    from toolkit.detect_extra import _latin_opinion
+
+    dutch = "Het team heeft het hele weekend gewerkt, maar het is niet gelukt."
+    afrikaans = "Die span het die hele naweek gewerk, maar dit het nie gelukkig nie."
+    assert _latin_opinion(dutch, dutch, "af", 0.99) is None  # as if CLD3 said af
+    assert _latin_opinion(afrikaans, afrikaans, "af", 0.99) == ("af", 0.99, False)
