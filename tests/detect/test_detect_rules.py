@@ -289,3 +289,20 @@ def test_cld3_afrikaans_is_not_taken_for_text_with_a_word_only_dutch_writes():
     afrikaans = "Die span het die hele naweek gewerk, maar dit het nie gelukkig nie."
     assert _latin_opinion(dutch, dutch, "af", 0.99) is None  # as if CLD3 said af
     assert _latin_opinion(afrikaans, afrikaans, "af", 0.99) == ("af", 0.99, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # lingua-py tuning lines that CLD3 reads as Hawaiian (0.99 and 0.68)
+        "He rōpū e tauawhi i ngā whānau pōkaikaha ki Taupō.",
+        "Ko te āpōpō o ngā mahi Waka Ama katoa kei ngā ringaringa o ngā tamariki.",
+    ],
+)
+def test_maori_that_cld3_calls_hawaiian_is_maori(text):
+    assert detect(text).lang == "mi"
+
+
+def test_hawaiian_is_not_taken_for_maori():
+    # Hawaiian writes l and the okina, which Maori does not
+    text = "Ua hānau kūʻokoʻa ʻia nā kānaka apau loa, a ua kūlike ko lākou hanohano."
+    assert detect(text).lang != "mi"
