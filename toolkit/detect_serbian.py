@@ -37,14 +37,13 @@ _EKAVIAN = frozenset(
     zahteva zahtev zahteve predsednik predsednika predsedništvo predlog predloga greška
     greške sećanje lekar lekara lečenje vežba pevač pevačica
     """.split()
-    # From NTREX-128's Serbian (Latin) news (module doc); names and words Croatian also
-    # writes dropped by hand
+    # From NTREX-128's Serbian (Latin) news (module doc); names, and words Croatian or
+    # Bosnian also write (leta "flight", nedelja, fudbaler, tužioci...), dropped by hand
     + """
-    bezbednosne delovima dečaka doneti fudbaler iskoristiće izbeglica izvestio izveštaju
-    kandiduje kolena leta letnjem naplaćivaće nedelje negu odsto pijaci pobedio pobedu
-    podrazumeva ponedeljak poslednjih poverenja predsednicu procurele sajt sledeće
-    sledećeg srede svedočenja svedočenje taksene taksenih tužioci ujutru umesto uspeli
-    uspeti vođstvo
+    bezbednosne delovima dečaka doneti iskoristiće izbeglica izvestio izveštaju kolena
+    letnjem naplaćivaće negu odsto pobedio pobedu podrazumeva ponedeljak poslednjih
+    poverenja predsednicu procurele sajt sledeće sledećeg srede svedočenja svedočenje
+    ujutru umesto uspeli uspeti vođstvo
     """.split()
 )
 _IJEKAVIAN = frozenset(
