@@ -59,6 +59,17 @@ _URL = re.compile(r"(?:https?://|www\.)[-_.?&~;+=/#%0-9A-Za-z]{1,2076}")
 _MAIL = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _LATIN_LETTERS = str.maketrans(dict.fromkeys(string.ascii_letters, " "))
+# Latin letters that look like Cyrillic ones. Cyrillic text sometimes carries them, left by
+# transliteration tools or a wrong keyboard (NTREX-128's Serbian: "Кeнeди je биo" with Latin
+# e, j, o; read as Russian): in Cyrillic-script text, a word with such letters that also has
+# Cyrillic ones, or is written in lowercase lookalikes only ("je"), is read with the
+# Cyrillic letters they look like.
+_LOOKALIKE_LATIN = "aceJjopxyABCEHKMOPTXY"
+_LOOKALIKE_CYRILLIC = "асеЈјорхуАВСЕНКМОРТХУ"
+_TO_CYRILLIC = str.maketrans(_LOOKALIKE_LATIN, _LOOKALIKE_CYRILLIC)
+_WORD_WITH_LATIN = re.compile(r"[^\W\d_]*[A-Za-z][^\W\d_]*")
+_LOOKALIKES_ONLY = re.compile("[acejopxy]+")  # lowercase: not a name or an acronym (BBC)
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 # Which languages write with each script (langdetect's codes).
 _SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
@@ -205,9 +216,20 @@ def _rank(text: str) -> list[tuple[str, float]]:
     langs = _SCRIPT_LANGS.get(name)
     if langs is None:
         return []
+    if name == "CYRILLIC" and _ASCII_LETTER.search(text):
+        text = _WORD_WITH_LATIN.sub(_cyrillic_lookalikes, text)
     ranked = _first_stage(text, name, langs, model)
     opinion = second_opinion(text, name)
     return ranked if opinion is None else _with_second_opinion(ranked, opinion, name)
+
+
+def _cyrillic_lookalikes(word: re.Match[str]) -> str:
+    """A word of Cyrillic-script text with Latin letters, its lookalikes made Cyrillic when
+    it also has Cyrillic letters or is lowercase lookalikes only (`_TO_CYRILLIC`)."""
+    text = word.group()
+    if _HAS_CYRILLIC.search(text) or _LOOKALIKES_ONLY.fullmatch(text):
+        return text.translate(_TO_CYRILLIC)
+    return text
 
 
 def _first_stage(

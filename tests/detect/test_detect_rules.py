@@ -306,3 +306,18 @@ def test_hawaiian_is_not_taken_for_maori():
     # Hawaiian writes l and the okina, which Maori does not
     text = "Ua hānau kūʻokoʻa ʻia nā kānaka apau loa, a ua kūlike ko lākou hanohano."
     assert detect(text).lang != "mi"
+
+
+def test_latin_lookalikes_in_cyrillic_text_are_read_as_cyrillic():
+    # Serbian with Latin e, j, o, a typed into the Cyrillic (as in NTREX-128's Serbian):
+    # without the mapping it read as Russian
+    mixed = "Кeнeди je биo oтвoрeниjи oд свoг кoлeгe из Jужнe Кaрoлинe."
+    assert detect(mixed).lang == "sr"
+    clean = mixed.translate(str.maketrans("aejoJ", "аејоЈ"))
+    assert detect(clean).lang == "sr"
+
+
+def test_latin_names_and_acronyms_in_cyrillic_text_stay_latin():
+    # capitalized or all-caps lookalike words (BBC, JE, Peppa) are names, not Cyrillic
+    assert detect("В этом последнем выпуске JE есть один или два приятных момента.").lang == "ru"
+    assert detect("Компанијата броеше просечна гледаност на CBS, ABC, NBC и CNN.").lang == "mk"
