@@ -31,4 +31,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "one_paragraph": lambda n: _repeat("The minister spoke for an hour and ", n),
     "digits": lambda n: _repeat("1234567890", n),
     "digit_words": lambda n: _repeat("12 ab 2024 ", n),
+    # long Cyrillic words with a Latin letter between them (detection's lookalike reading:
+    # a pattern for "a word with a Latin letter" backtracked over each run, 8 s at 20,000)
+    "cyrillic_runs": lambda n: _repeat("ж" * 9_999 + " a ", n),
 }

@@ -67,7 +67,7 @@ _LATIN_LETTERS = str.maketrans(dict.fromkeys(string.ascii_letters, " "))
 _LOOKALIKE_LATIN = "aceJjopxyABCEHKMOPTXY"
 _LOOKALIKE_CYRILLIC = "асеЈјорхуАВСЕНКМОРТХУ"
 _TO_CYRILLIC = str.maketrans(_LOOKALIKE_LATIN, _LOOKALIKE_CYRILLIC)
-_WORD_WITH_LATIN = re.compile(r"[^\W\d_]*[A-Za-z][^\W\d_]*")
+_LETTERS_RUN = re.compile(r"[^\W\d_]+")
 _LOOKALIKES_ONLY = re.compile("[acejopxy]+")  # lowercase: not a name or an acronym (BBC)
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -217,17 +217,20 @@ def _rank(text: str) -> list[tuple[str, float]]:
     if langs is None:
         return []
     if name == "CYRILLIC" and _ASCII_LETTER.search(text):
-        text = _WORD_WITH_LATIN.sub(_cyrillic_lookalikes, text)
+        text = _LETTERS_RUN.sub(_cyrillic_lookalikes, text)
     ranked = _first_stage(text, name, langs, model)
     opinion = second_opinion(text, name)
     return ranked if opinion is None else _with_second_opinion(ranked, opinion, name)
 
 
 def _cyrillic_lookalikes(word: re.Match[str]) -> str:
-    """A word of Cyrillic-script text with Latin letters, its lookalikes made Cyrillic when
-    it also has Cyrillic letters or is lowercase lookalikes only (`_TO_CYRILLIC`)."""
+    """A word of Cyrillic-script text, its Latin lookalikes made Cyrillic when it also has
+    Cyrillic letters or is lowercase lookalikes only (`_TO_CYRILLIC`). Every run of letters
+    comes here (a pattern for "a word with a Latin letter" would backtrack over long runs)."""
     text = word.group()
-    if _HAS_CYRILLIC.search(text) or _LOOKALIKES_ONLY.fullmatch(text):
+    if _LOOKALIKES_ONLY.fullmatch(text) or (
+        _ASCII_LETTER.search(text) and _HAS_CYRILLIC.search(text)
+    ):
         return text.translate(_TO_CYRILLIC)
     return text
 
