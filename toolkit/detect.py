@@ -265,11 +265,10 @@ def _with_second_opinion(
     """Merge CLD3's answer (an added language or a close neighbour) into the ranking.
 
     An added language (or a weak first-stage one: `FIRST_STAGE_WEAK`) CLD3 is sure of
-    wins with CLD3's probability, the first stage's
-    ranking kept below it in the remaining mass; so does a neighbour its own words decide
-    (Malay). Otherwise a close neighbour (bs/sr for hr, ms for id, a less certain ps for
-    fa) only takes a share of the first stage's confidence: the close call shows as a
-    runner-up.
+    wins with CLD3's probability, the first stage's ranking kept below it in the
+    remaining mass; so does a neighbour its own words decide (Malay). Otherwise a close
+    neighbour (bs/sr for hr, ms for id, a less certain ps for fa) only takes a share of
+    the first stage's confidence: the close call shows as a runner-up.
     """
     code, prob, decides = opinion
     (top, top_prob), rest = ranked[0], ranked[1:]
