@@ -223,9 +223,12 @@ def _print_report(figures: dict) -> None:
         mark = "" if cell["accuracy"] >= ADDED_TARGET else "  MISSED"
         wrong = sorted(cell["wrong"].items(), key=lambda item: -item[1])[:3]
         print(f"  {lang:<4}{cell['accuracy']:>6.0%} of {cell['total']:>4}  {wrong or ''}{mark}")
-    from toolkit.detect_extra import ADDED
+    from toolkit.detect_extra import ADDED, NEIGHBOURS
 
-    added_codes = set().union(*ADDED.values()) | {"ms", "bs"}
+    neighbours = {
+        lang for script in NEIGHBOURS.values() for langs in script.values() for lang in langs
+    }
+    added_codes = set().union(*ADDED.values()) | neighbours  # ms and bs are neighbours only
     news = figures["news"]
     print(
         "\nnews (NTREX-128, held-out documents, 100 sentences each; target for the added "
