@@ -17,11 +17,20 @@ the 40 documents of ../shared/eval/news_docs.jsonl that one uses 3+ times and th
 two (and lingua-py's tuning lines of the other two) never, names dropped.
 Slovene and Slovak write some of these ekavian words too (mesto, delo, pre): the caller
 only asks when CLD3 has named hr or bs. "svet/sveta" is left out (Croatian "holy").
+
+Beyond these lists, toolkit/data/jat_words.tsv holds the words that wordfreq's
+Serbo-Croatian vocabulary writes both ways ("dečak/dječak, zamenjene/zamijenjene,
+naneo/nanio": 1,268 ekavian and 1,415 ijekavian words), less the ekavian forms that the
+Croatian or Bosnian hunspell dictionary accepts, which are other words ("mesni" of meat,
+not "mjesni" local; "veće" larger, not "vijeće" council). `benchmarks/jat_words.py` makes
+the file and says how.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 _EKAVIAN = frozenset(
     """
@@ -82,14 +91,27 @@ _CROATIAN = frozenset(
     """.split()
 )
 _WORD = re.compile(r"\w+")
+_JAT_WORDS = Path(__file__).resolve().parent / "data" / "jat_words.tsv"
+
+
+@cache
+def _jat_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(ekavian, ijekavian) words: the lists above and toolkit/data/jat_words.tsv."""
+    read: dict[str, set[str]] = {"ekavian": set(), "ijekavian": set()}
+    for line in _JAT_WORDS.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            kind, word = line.split("\t")
+            read[kind].add(word)
+    return _EKAVIAN | read["ekavian"], _IJEKAVIAN | read["ijekavian"]
 
 
 def is_ekavian_serbian(text: str) -> bool:
     """More ekavian than ijekavian words in `text`, and none only Croatian writes."""
+    ekavian_words, ijekavian_words = _jat_words()
     ekavian = ijekavian = 0
     for word in _WORD.findall(text.lower()):
         if word in _CROATIAN:
             return False
-        ekavian += word in _EKAVIAN
-        ijekavian += word in _IJEKAVIAN
+        ekavian += word in ekavian_words
+        ijekavian += word in ijekavian_words
     return ekavian > ijekavian

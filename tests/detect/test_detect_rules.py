@@ -109,14 +109,32 @@ IJEKAVIAN = [
 ]
 
 
-@pytest.mark.parametrize("text", SERBIAN_LATIN)
+# NTREX-128 Serbian (Latin) news of the 40 news_docs documents, read as hr before
+# toolkit/data/jat_words.tsv: their ekavian words (naneo, dečak, dečju, zamenio, naslednik)
+# are in no hand-written list.
+SERBIAN_LATIN_NEWS = [
+    "Požar 1939. je naneo velika oštećenja zgradi, ali budući da su parohani oca Džonsona "
+    "odlučili da je obnove, naručili su orgulje.",
+    "Dečak je helikopterom prevezen u dečju bolnicu Rady u San Dijegu i nalazi se u "
+    "kritičnom stanju.",
+    "G. Meriveder je izjavio da ga Sveti Martin nije zamenio.",
+]
+# Croatian with an ekavian-looking word that is Croatian too ("mesnim" of meat, not
+# "mjesnim" local; "veće" larger, not "vijeće" council): the hunspell check drops them.
+CROATIAN_HOMOGRAPHS = [
+    "Omega-6 masne kiseline nalaze se u mesnim proizvodima i u nekim biljnim uljima.",
+    "Tvornica je ove godine prodala veće količine automobila nego što je planirala.",
+]
+
+
+@pytest.mark.parametrize("text", SERBIAN_LATIN + SERBIAN_LATIN_NEWS)
 def test_ekavian_latin_text_is_serbian(text):
     found = detect(text)
     assert found.lang == "sr"
     assert found.confidence < 1.0
 
 
-@pytest.mark.parametrize("text", IJEKAVIAN)
+@pytest.mark.parametrize("text", IJEKAVIAN + CROATIAN_HOMOGRAPHS)
 def test_ijekavian_latin_text_is_not_serbian(text):
     assert detect(text).lang != "sr"
 

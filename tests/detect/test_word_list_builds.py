@@ -1,0 +1,43 @@
+"""The builds of detection's word lists (benchmarks/jat_words.py) and the files shipped
+in toolkit/data."""
+
+from pathlib import Path
+
+from benchmarks.jat_words import ijekavian_readings, jat_words
+
+DATA = Path(__file__).resolve().parents[2] / "toolkit" / "data"
+SHIPPED = DATA / "jat_words.tsv"
+
+
+def test_readings_change_one_inner_e_after_a_consonant():
+    assert set(ijekavian_readings("mesto")) == {"mijesto", "mjesto"}
+    assert set(ijekavian_readings("naneo")) == {"nanijeo", "nanjeo", "nanio"}
+    assert list(ijekavian_readings("stare")) == []  # a last `e` is an ending, not jat
+    assert list(ijekavian_readings("eon")) == []  # no consonant before it
+
+
+def test_pairs_need_both_forms_about_as_frequent_and_the_ekavian_one_not_croatian():
+    vocabulary = {
+        "dečak": 4.0,
+        "dječak": 4.2,
+        "prema": 6.3,  # "prijema" is another, far rarer word
+        "prijema": 3.5,
+        "veće": 5.0,  # Croatian "larger"; "vijeće" is council
+        "vijeće": 4.8,
+        "stare": 4.5,
+        "starije": 4.4,
+    }
+    ekavian, ijekavian = jat_words(vocabulary, lambda words: {"veće"} & set(words))
+    assert ekavian == {"dečak"}
+    assert ijekavian == {"dječak", "vijeće"}
+
+
+def test_shipped_file_has_both_kinds_and_says_where_it_comes_from():
+    lines = SHIPPED.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and "wordfreq" in lines[0] and "hunspell" in lines[0]
+    kinds = [line.split("\t")[0] for line in lines[1:]]
+    assert set(kinds) == {"ekavian", "ijekavian"}
+    assert kinds.count("ekavian") > 1000 and kinds.count("ijekavian") > 1000
+    words = [line.split("\t")[1] for line in lines[1:]]
+    assert "dečak" in words and "mesnim" not in words and "veće" not in words
+
