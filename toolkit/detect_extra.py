@@ -20,7 +20,9 @@ under `MIN_LETTERS` letters, and its answers for Bosnian (next to Croatian) and 
 confidence, never the answer: a close call, not a confident mistake. Latin-script text
 CLD3 calls Croatian or Bosnian is Serbian when its words are ekavian
 (`toolkit.detect_serbian`); text it calls Indonesian or Malay is Malay when it has more
-Malaysian-only than Indonesian-only words (`toolkit.detect_malay`).
+Malaysian-only than Indonesian-only words (`toolkit.detect_malay`); text it calls
+Portuguese, Spanish or Galician is Galician when it has more Galician-only words than
+Portuguese- or Spanish-only ones (`toolkit.detect_galician`).
 
 Letters that only one added language writes in its script (`_LETTERS`, `_PASHTO_LETTERS`)
 decide short text without CLD3, and make CLD3's agreeing answer count from 0.5 (Serbian
@@ -38,6 +40,7 @@ import unicodedata
 from itertools import islice
 from typing import Any, NamedTuple
 
+from toolkit.detect_galician import is_galician
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion, xhosa_or_zulu
 from toolkit.detect_malay import is_malaysian_malay
@@ -273,6 +276,8 @@ def _latin_opinion(text: str, valid: str, code: str, probability: float) -> Opin
             return None
     if code in ("id", "ms") and is_malaysian_malay(text):
         return Opinion("ms", _BY_LETTER, decides=True)
+    if code in ("pt", "es", "gl") and is_galician(text):
+        return Opinion("gl", max(probability if code == "gl" else 0.0, _BY_LETTER), decides=True)
     if (code in ("mi", "haw") or probability < MIN_PROBABILITY) and _mostly_maori(text):
         return Opinion("mi", max(probability if code == "mi" else 0.0, _BY_LETTER))
     if _looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):

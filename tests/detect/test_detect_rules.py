@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from toolkit.detect import detect
+from toolkit.detect_galician import is_galician
 
 # UDHR in Yoruba (yor), articles 1 and 3: tone marks and subdots, which CLD3 reads as
 # Vietnamese with probability 1.0.
@@ -137,6 +138,47 @@ def test_ekavian_latin_text_is_serbian(text):
 @pytest.mark.parametrize("text", IJEKAVIAN + CROATIAN_HOMOGRAPHS)
 def test_ijekavian_latin_text_is_not_serbian(text):
     assert detect(text).lang != "sr"
+
+
+# NTREX-128 Galician news of the 40 news_docs documents that CLD3 reads as pt or es; their
+# Galician-only words (dixo, tiña, chuvias, luns, despois) decide (toolkit/detect_galician).
+GALICIAN_NEWS = [
+    "Dixo que no cortello había un macho grande con sangue na boca.",
+    "Chuvias tropicais dispersas comezarán a achegarse a Arizona a últimas horas do domingo "
+    "e primeiras do luns, antes de que a chuvia se estenda a finais do luns e o martes.",
+    "Londonderry: arrestan a un home despois de que un coche arremetera contra una casa",
+]
+# Portuguese and Spanish with a name that the Galician list holds in lowercase (stu, ayr):
+# a capitalized word does not count.
+PORTUGUESE_AND_SPANISH = [
+    ("pt", "O analista Stu Rothenberg afirmou que os democratas vão bater todos os recordes."),
+    ("es", "El analista Stu Rothenberg dijo que los demócratas van a batir todos los récords."),
+    ("pt", "O governo disse que não vai haver eleições antecipadas este ano em Portugal."),
+]
+
+
+@pytest.mark.parametrize("text", GALICIAN_NEWS)
+def test_galician_words_decide_galician(text):
+    found = detect(text)
+    assert found.lang == "gl"
+    assert found.confidence < 1.0
+
+
+@pytest.mark.parametrize(("lang", "text"), PORTUGUESE_AND_SPANISH)
+def test_portuguese_and_spanish_stay(lang, text):
+    assert detect(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    "text",  # NTREX-128 held-out headlines that counting every word read as Galician
+    [
+        "Ayr 38 - 17 Melrose: o imbatível Ayr vai para o topo",
+        "Ayr 38 - Melrose 17: un Ayr invicto sube a la cima",
+    ],
+)
+def test_names_are_no_galician_words(text):
+    assert not is_galician(text)
+    assert is_galician(text.replace("Ayr", "despois"))
 
 
 # Hand-written news sentences, one meaning in both standards: Malaysian spelling and word

@@ -1,8 +1,10 @@
-"""The builds of detection's word lists (benchmarks/jat_words.py) and the files shipped
-in toolkit/data."""
+"""The builds of detection's word lists (benchmarks/jat_words.py, galician_words.py) and
+the files shipped in toolkit/data."""
 
+import gzip
 from pathlib import Path
 
+from benchmarks.galician_words import galician_words, lowercase_words
 from benchmarks.jat_words import ijekavian_readings, jat_words
 
 DATA = Path(__file__).resolve().parents[2] / "toolkit" / "data"
@@ -41,3 +43,33 @@ def test_shipped_file_has_both_kinds_and_says_where_it_comes_from():
     words = [line.split("\t")[1] for line in lines[1:]]
     assert "dečak" in words and "mesnim" not in words and "veće" not in words
 
+
+def test_galician_words_are_galician_only_lowercase_and_not_common_elsewhere():
+    accepts = {
+        "gl_ES": {"dixo", "despois", "est", "ayr", "xrx", "uma", "pero"},
+        "pt_PT": {"uma", "não", "pero"},
+        "pt_BR": {"não"},
+        "es_ES": {"una", "pero"},
+    }
+    galician, other = galician_words(
+        galician_candidates={"dixo", "despois", "est", "xrx", "pero"},
+        other_candidates={"uma", "não", "una", "pero"},
+        accepts=accepts,
+        common={"est"},  # frequent in Portuguese or Spanish text (wordfreq)
+    )
+    assert galician == {"dixo", "despois"}  # "xrx" has no vowel; "pero" is Spanish too
+    assert other == {"não", "una"}  # "uma" and "pero" are Galician too
+    assert lowercase_words(["Ayr vence: o Ayr dixo", "Despois"]) == {"vence", "o", "dixo"}
+
+
+def test_shipped_galician_lists():
+    with gzip.open(DATA / "galician_words.tsv.gz", "rt", encoding="utf-8") as lines:
+        header, *rows = lines.read().splitlines()
+    assert header.startswith("# ") and "hunspell" in header and "NTREX-128" in header
+    kinds = {kind: set() for kind in ("galician", "other")}
+    for row in rows:
+        kind, word = row.split("\t")
+        kinds[kind].add(word)
+    assert len(kinds["galician"]) > 10_000 and len(kinds["other"]) > 10_000
+    assert {"dixo", "despois", "tamén"} <= kinds["galician"] and "não" in kinds["other"]
+    assert not kinds["galician"] & kinds["other"]

@@ -1,0 +1,149 @@
+"""Build toolkit/data/galician_words.tsv.gz: words that tell Galician from Portuguese and Spanish.
+
+CLD3 reads about a tenth of NTREX-128's Galician news as Portuguese or Spanish ("Dixo que
+no cortello había un macho grande", "Chuvias tropicais dispersas comezarán..."). Galician
+writes many common words neither of them writes: dixo, tiña, xogando, despois, tamén,
+máis, cun, luns. Two lists, each checked with hunspell's dictionaries (Debian's
+hunspell-gl, hunspell-pt-pt, hunspell-pt-br, hunspell-es):
+
+* `galician`: words the Galician dictionary accepts and the European Portuguese,
+  Brazilian Portuguese and Spanish ones all reject, less those wordfreq finds common in
+  Portuguese or Spanish (zipf >= `COMMON_ZIPF`: "est", "iso"), and less those without a
+  vowel (abbreviations). The candidates are the lowercase entries of the Galician
+  dictionary (lemmas) and the lowercase words of NTREX-128's professional Galician news in
+  the 40 documents of ../shared/eval/news_docs.jsonl (inflected forms: dixo, tiña).
+* `other`: words Portuguese or Spanish writes and Galician does not: those of wordfreq's
+  `TOP_WORDS` most frequent Portuguese and Spanish words, and of NTREX-128's Portuguese and
+  Spanish news in the same 40 documents, that a Portuguese or the Spanish dictionary
+  accepts and the Galician one rejects (uma, não, una, pero...).
+
+NTREX's other 83 documents, where the result is measured, are not read.
+
+Usage (NTREX-128 fetched with the library's `fetch`; the dictionaries installed, or
+`apt-get download` + `dpkg -x` each where no root is at hand):
+
+    python -m benchmarks.galician_words --hunspell /usr/share/hunspell \
+        --ntrex /work/.mirror/MicrosoftTranslator+NTREX/repo | gzip -n > \
+        toolkit/data/galician_words.tsv.gz
+
+Needs wordfreq (a dev dependency) and the `hunspell` command; deterministic for given
+versions of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from importlib.metadata import version
+from pathlib import Path
+
+from benchmarks.hunspell import accepted
+
+NTREX_COMMIT = "8561f6a"
+COMMON_ZIPF = 3.0
+TOP_WORDS = 30_000
+GALICIAN = "gl_ES"
+OTHERS = ("pt_PT", "pt_BR", "es_ES")
+_WORD = re.compile(r"[^\W\d_]+")
+_VOWELS = frozenset("aeiouáéíóú")
+
+
+def lowercase_words(lines: Iterable[str]) -> set[str]:
+    """The words of `lines` written in lowercase (names and sentence starts left out)."""
+    return {word for line in lines for word in _WORD.findall(line) if word.islower()}
+
+
+def dictionary_lemmas(dic: Path) -> set[str]:
+    """The lowercase, letters-only entries of a hunspell .dic file (flags dropped)."""
+    lines = dic.read_text(encoding="utf-8").splitlines()[1:]  # the first line is a count
+    entries = (line.split("/")[0].split("\t")[0].strip() for line in lines)
+    return {entry for entry in entries if entry.isalpha() and entry.islower()}
+
+
+def galician_words(
+    galician_candidates: set[str],
+    other_candidates: set[str],
+    accepts: dict[str, set[str]],
+    common: set[str],
+) -> tuple[set[str], set[str]]:
+    """(galician, other) word lists from candidates; see the module doc.
+
+    `accepts` maps a dictionary name to the words (of the candidates) it accepts, and
+    `common` holds the words frequent in Portuguese or Spanish (hunspell's and wordfreq's
+    answers, which `main` asks for).
+    """
+    in_galician = accepts.get(GALICIAN, set())
+    in_others = set().union(*(accepts.get(name, set()) for name in OTHERS))
+    galician = {
+        word
+        for word in galician_candidates & in_galician
+        if word not in in_others and word not in common and not _VOWELS.isdisjoint(word)
+    }
+    other = (other_candidates & in_others) - in_galician
+    return galician, other
+
+
+def _ntrex_news(ntrex: Path, code: str, eval_dir: Path) -> list[str]:
+    """NTREX-128's `code` lines of the 40 news_docs.jsonl documents."""
+
+    def show(path: str) -> list[str]:
+        run = subprocess.run(
+            ["git", "--git-dir", str(ntrex), "show", f"{NTREX_COMMIT}:{path}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return run.stdout.splitlines()
+
+    dev_docs = {
+        json.loads(line)["doc_id"] for line in (eval_dir / "news_docs.jsonl").open(encoding="utf-8")
+    }
+    lines = show(f"NTREX-128/newstest2019-ref.{code}.txt")
+    return [
+        line for line, doc in zip(lines, show("DOCUMENT_IDS.tsv"), strict=True) if doc in dev_docs
+    ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Write `kind<TAB>word` lines to standard output, after a header saying their source."""
+    import wordfreq
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hunspell", type=Path, required=True, help="folder of .dic/.aff")
+    parser.add_argument("--ntrex", type=Path, required=True, help="NTREX-128 git directory")
+    parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
+    args = parser.parse_args(argv)
+    galician_candidates = dictionary_lemmas(args.hunspell / f"{GALICIAN}.dic")
+    galician_candidates |= lowercase_words(_ntrex_news(args.ntrex, "glg", args.eval_dir))
+    other_candidates = {
+        word for lang in ("pt", "es") for word in wordfreq.top_n_list(lang, TOP_WORDS)
+    }
+    other_candidates |= lowercase_words(
+        _ntrex_news(args.ntrex, "por", args.eval_dir)
+        + _ntrex_news(args.ntrex, "spa", args.eval_dir)
+    )
+    other_candidates = {word for word in other_candidates if word.isalpha()}
+    candidates = galician_candidates | other_candidates
+    accepts = {name: accepted([args.hunspell / name], candidates) for name in (GALICIAN, *OTHERS)}
+    common = {
+        word
+        for word in galician_candidates
+        if max(wordfreq.zipf_frequency(word, lang) for lang in ("pt", "es")) >= COMMON_ZIPF
+    }
+    galician, other = galician_words(galician_candidates, other_candidates, accepts, common)
+    sys.stdout.write(
+        f"# galician|other<TAB>word: made by `python -m benchmarks.galician_words` from "
+        f"hunspell's {GALICIAN}, {', '.join(OTHERS)} dictionaries, wordfreq "
+        f"{version('wordfreq')} (Robyn Speer, CC-BY-SA 4.0) and NTREX-128 @{NTREX_COMMIT} "
+        f"(CC BY-SA 4.0)\n"
+    )
+    for kind, words in (("galician", galician), ("other", other)):
+        sys.stdout.writelines(f"{kind}\t{word}\n" for word in sorted(words))
+
+
+if __name__ == "__main__":
+    main()
