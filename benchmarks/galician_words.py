@@ -4,18 +4,18 @@ CLD3 reads about a tenth of NTREX-128's Galician news as Portuguese or Spanish (
 no cortello había un macho grande", "Chuvias tropicais dispersas comezarán..."). Galician
 writes many common words neither of them writes: dixo, tiña, xogando, despois, tamén,
 máis, cun, luns. Two lists, each checked with hunspell's dictionaries (Debian's
-hunspell-gl, hunspell-pt-pt, hunspell-pt-br, hunspell-es):
+hunspell-gl, hunspell-pt-pt, hunspell-pt-br, hunspell-es; they only answer whether a word
+is spelled right, and no word comes from them):
 
-* `galician`: words the Galician dictionary accepts and the European Portuguese,
-  Brazilian Portuguese and Spanish ones all reject, less those wordfreq finds common in
-  Portuguese or Spanish (zipf >= `COMMON_ZIPF`: "est", "iso"), and less those without a
-  vowel (abbreviations). The candidates are the lowercase entries of the Galician
-  dictionary (lemmas) and the lowercase words of NTREX-128's professional Galician news in
-  the 40 documents of ../shared/eval/news_docs.jsonl (inflected forms: dixo, tiña).
+* `galician`: the lowercase words of NTREX-128's professional Galician news in the 40
+  documents of ../shared/eval/news_docs.jsonl that the Galician dictionary accepts and the
+  European Portuguese, Brazilian Portuguese and Spanish ones all reject, less those
+  wordfreq finds common in Portuguese or Spanish (zipf >= `COMMON_ZIPF`: "est", "iso"),
+  and less those without a vowel (abbreviations).
 * `other`: words Portuguese or Spanish writes and Galician does not: those of wordfreq's
   `TOP_WORDS` most frequent Portuguese and Spanish words, and of NTREX-128's Portuguese and
   Spanish news in the same 40 documents, that a Portuguese or the Spanish dictionary
-  accepts and the Galician one rejects (uma, não, una, pero...).
+  accepts and the Galician one rejects (não, também, depois, cuando, después...).
 
 NTREX's other 83 documents, where the result is measured, are not read.
 
@@ -55,13 +55,6 @@ _VOWELS = frozenset("aeiouáéíóú")
 def lowercase_words(lines: Iterable[str]) -> set[str]:
     """The words of `lines` written in lowercase (names and sentence starts left out)."""
     return {word for line in lines for word in _WORD.findall(line) if word.islower()}
-
-
-def dictionary_lemmas(dic: Path) -> set[str]:
-    """The lowercase, letters-only entries of a hunspell .dic file (flags dropped)."""
-    lines = dic.read_text(encoding="utf-8").splitlines()[1:]  # the first line is a count
-    entries = (line.split("/")[0].split("\t")[0].strip() for line in lines)
-    return {entry for entry in entries if entry.isalpha() and entry.islower()}
 
 
 def galician_words(
@@ -117,8 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ntrex", type=Path, required=True, help="NTREX-128 git directory")
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     args = parser.parse_args(argv)
-    galician_candidates = dictionary_lemmas(args.hunspell / f"{GALICIAN}.dic")
-    galician_candidates |= lowercase_words(_ntrex_news(args.ntrex, "glg", args.eval_dir))
+    galician_candidates = lowercase_words(_ntrex_news(args.ntrex, "glg", args.eval_dir))
     other_candidates = {
         word for lang in ("pt", "es") for word in wordfreq.top_n_list(lang, TOP_WORDS)
     }
