@@ -33,17 +33,15 @@ versions of them.
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
 import sys
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
 from benchmarks.hunspell import accepted
+from benchmarks.ntrex_dev import NTREX_COMMIT, dev_lines
 
-NTREX_COMMIT = "8561f6a"
 COMMON_ZIPF = 3.0
 TOP_WORDS = 30_000
 GALICIAN = "gl_ES"
@@ -80,27 +78,6 @@ def galician_words(
     return galician, other
 
 
-def _ntrex_news(ntrex: Path, code: str, eval_dir: Path) -> list[str]:
-    """NTREX-128's `code` lines of the 40 news_docs.jsonl documents."""
-
-    def show(path: str) -> list[str]:
-        run = subprocess.run(
-            ["git", "--git-dir", str(ntrex), "show", f"{NTREX_COMMIT}:{path}"],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        return run.stdout.splitlines()
-
-    dev_docs = {
-        json.loads(line)["doc_id"] for line in (eval_dir / "news_docs.jsonl").open(encoding="utf-8")
-    }
-    lines = show(f"NTREX-128/newstest2019-ref.{code}.txt")
-    return [
-        line for line, doc in zip(lines, show("DOCUMENT_IDS.tsv"), strict=True) if doc in dev_docs
-    ]
-
-
 def main(argv: list[str] | None = None) -> None:
     """Write `kind<TAB>word` lines to standard output, after a header saying their source."""
     import wordfreq
@@ -110,13 +87,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ntrex", type=Path, required=True, help="NTREX-128 git directory")
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     args = parser.parse_args(argv)
-    galician_candidates = lowercase_words(_ntrex_news(args.ntrex, "glg", args.eval_dir))
+    galician_candidates = lowercase_words(dev_lines(args.ntrex, "glg", args.eval_dir))
     other_candidates = {
         word for lang in ("pt", "es") for word in wordfreq.top_n_list(lang, TOP_WORDS)
     }
     other_candidates |= lowercase_words(
-        _ntrex_news(args.ntrex, "por", args.eval_dir)
-        + _ntrex_news(args.ntrex, "spa", args.eval_dir)
+        dev_lines(args.ntrex, "por", args.eval_dir) + dev_lines(args.ntrex, "spa", args.eval_dir)
     )
     other_candidates = {word for word in other_candidates if word.isalpha()}
     candidates = galician_candidates | other_candidates
