@@ -266,13 +266,17 @@ def _with_second_opinion(
 
     An added language (or a weak first-stage one: `FIRST_STAGE_WEAK`) CLD3 is sure of
     wins with CLD3's probability, the first stage's ranking kept below it in the
-    remaining mass; so does a neighbour its own words decide (Malay). Otherwise a close
+    remaining mass; so does a neighbour its own words decide (Malay). An answer told
+    from one other language (Xhosa or Zulu) comes with that one as the only runner-up.
+    Otherwise a close
     neighbour (bs/sr for hr, ms for id, a less certain ps for fa) only takes a share of
     the first stage's confidence: the close call shows as a runner-up.
     """
-    code, prob, decides = opinion
+    code, prob, decides, runner_up = opinion
     (top, top_prob), rest = ranked[0], ranked[1:]
-    if decides or (code in TAKEN[script] and prob >= min_probability(script, code)):
+    if runner_up is not None:
+        merged = [(code, prob), (runner_up, 1.0 - prob)]
+    elif decides or (code in TAKEN[script] and prob >= min_probability(script, code)):
         merged = [(code, prob), *((lang, p * (1.0 - prob)) for lang, p in ranked)]
     elif code in NEIGHBOURS.get(script, {}).get(top, ()):
         share = top_prob * prob * _NEIGHBOUR_SHARE

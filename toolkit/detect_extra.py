@@ -22,7 +22,9 @@ CLD3 calls Croatian or Bosnian is Serbian when its words are ekavian
 (`toolkit.detect_serbian`); text it calls Indonesian or Malay is Malay when it has more
 Malaysian-only than Indonesian-only words (`toolkit.detect_malay`); text it calls
 Portuguese, Spanish or Galician is Galician when it has more Galician-only words than
-Portuguese- or Spanish-only ones (`toolkit.detect_galician`).
+Portuguese- or Spanish-only ones (`toolkit.detect_galician`); text it calls Xhosa or
+Zulu, two languages it often swaps, is one or the other by py3langid's scores and the
+words only one of them writes (`toolkit.detect_nguni`).
 
 Letters that only one added language writes in its script (`_LETTERS`, `_PASHTO_LETTERS`)
 decide short text without CLD3, and make CLD3's agreeing answer count from 0.5 (Serbian
@@ -42,8 +44,9 @@ from typing import Any, NamedTuple
 
 from toolkit.detect_galician import is_galician
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
-from toolkit.detect_langid import third_opinion, xhosa_or_zulu
+from toolkit.detect_langid import third_opinion
 from toolkit.detect_malay import is_malaysian_malay
+from toolkit.detect_nguni import xhosa_or_zulu
 from toolkit.detect_serbian import is_ekavian_serbian
 from toolkit.langs import normalize
 
@@ -225,12 +228,15 @@ _identifier: Any = None
 
 
 class Opinion(NamedTuple):
-    """The second stage's answer: a language, its probability, and whether the text's own
-    words decide it (a neighbour that is then the answer, not a runner-up)."""
+    """The second stage's answer: a language, its probability, whether the text's own
+    words decide it (a neighbour that is then the answer, not a runner-up), and the one
+    other language it was told from, which then takes the rest of the probability
+    (Zulu for Xhosa)."""
 
     code: str
     probability: float
     decides: bool = False
+    runner_up: str | None = None
 
 
 def second_opinion(text: str, script: str) -> Opinion | None:
@@ -266,9 +272,12 @@ def _latin_opinion(text: str, valid: str, code: str, probability: float) -> Opin
     if code == "af" and not _DUTCH_ONLY.isdisjoint(_WORD.findall(text.lower())):
         return None
     if code in ("xh", "zu"):
-        settled = xhosa_or_zulu(valid, code)
-        if settled != code:
-            return Opinion(settled, THIRD_CONFIDENCE)
+        cld3_sure = probability >= min_probability("LATIN", code)
+        nguni = xhosa_or_zulu(valid, code, probability, cld3_sure)
+        if nguni is not None:
+            lang, pair_probability = nguni
+            other = "zu" if lang == "xh" else "xh"
+            return Opinion(lang, pair_probability, decides=True, runner_up=other)
     if code in ("hr", "bs", "sr"):
         if is_ekavian_serbian(text):
             return Opinion("sr", _BY_LETTER)

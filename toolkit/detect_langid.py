@@ -11,8 +11,8 @@ Bayes model, numpy only) reads these better, so where CLD3 is unsure it is asked
 * CLD3 is unsure of whatever it names (< 0.9) and py3langid names one of `CHECKED` with
   probability >= `ALONE`.
 
-Xhosa and Zulu, which CLD3 often swaps, are settled by py3langid when it names the other
-one of the two with probability >= `NGUNI` (xh +9 -1, zu +8 of 300 tuning lines).
+Xhosa and Zulu, which CLD3 often swaps, are told apart with py3langid's `probabilities`
+of the two (`toolkit.detect_nguni`).
 
 The settings were chosen on lingua-py's tuning lines (300 per language, 75 languages:
 la +22, zu +18, ga +5, yo +29, st +1, sn +2 lines gained, none of another language
@@ -31,8 +31,6 @@ from typing import Any
 CHECKED = frozenset({"la", "zu", "ga", "eu", "xh", "yo", "sn", "st"})
 AGREE = 0.5
 ALONE = 0.9
-NGUNI = 0.7
-_NGUNI_PAIR = ("xh", "zu")
 _UNSURE = 0.9  # CLD3's probability below which it counts as unsure
 CONFIDENCE = 0.9  # reported when py3langid decides (like a distinctive letter)
 
@@ -52,12 +50,9 @@ def third_opinion(text: str, cld3_code: str, cld3_probability: float) -> str | N
     return None
 
 
-def xhosa_or_zulu(text: str, cld3_code: str) -> str:
-    """CLD3's "xh" or "zu" for `text`, or the other one where py3langid is sure of it."""
-    lang, prob = _langid().classify(text)
-    if lang in _NGUNI_PAIR and lang != cld3_code and prob >= NGUNI:
-        return str(lang)
-    return cld3_code
+def probabilities(text: str) -> dict[str, float]:
+    """py3langid's probability of each of its languages for `text`."""
+    return {str(lang): float(prob) for lang, prob in _langid().rank(text)}
 
 
 def prepare(cache_dir: Path | None = None) -> Path:

@@ -278,6 +278,59 @@ def test_xhosa_and_zulu_are_told_apart(text, lang):
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # Leipzig Xhosa and Zulu (lingua-py tuning lines) read as the other or as Swahili
+        ("Amatikiti ayakuxabisa amashumi amathathu eranti (R30), ukusuka eMonti.", "xh"),
+        ("Baya ke elizweni lakwaMowabhi, baba khona.", "xh"),  # was zu
+        ("IBhayibhile isinika ulwazi oluncinane kakhulu ngalo mba.", "xh"),  # was sw
+        ("Ingaba kuqalelwa apho ukulandwa kwemveli?", "xh"),  # was sw
+        ("AmaJuda bakhula besiya kule imidlalo kodwa ezizweni kabazange.", "zu"),  # was xh
+        ("Bale baphetha ukudalula iminyaka yabo.", "zu"),  # was xh
+    ],
+)
+def test_py3langid_and_nguni_words_settle_xhosa_or_zulu(text, lang):
+    found = detect(text)
+    assert found.lang == lang
+    # told from the other one only: that one is the runner-up, with the rest
+    other = "zu" if lang == "xh" else "xh"
+    assert found.candidates == [(other, pytest.approx(1 - found.confidence, abs=1e-3))]
+
+
+def test_a_close_xhosa_zulu_call_shows_as_one():
+    # Leipzig Xhosa (lingua-py tuning line): py3langid, words and CLD3 nearly cancel out
+    found = detect("Akukho zindleko isikolo esiza kungena kuzo.")
+    assert found.lang == "xh" and found.confidence < 0.6
+    assert found.candidates[0][0] == "zu" and found.candidates[0][1] > 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # CLD3 says zu below its cut-off; py3langid gives xh and zu almost nothing
+        ("Msanii Leleti Khumalo alicheza kama Sarafina.", "sw"),  # lingua-py tuning line
+        ("Exposing the Great Equalizer: Demythologizing Internet Equity, Chapter 2", "en"),
+    ],
+)
+def test_other_languages_cld3_is_unsure_are_not_made_xhosa_or_zulu(text, lang):
+    assert detect(text).lang == lang
+
+
+def test_nguni_lowercase_words_outweigh_cld3_and_unsure_other_text_is_left(monkeypatch):
+    import toolkit.detect_nguni as nguni
+
+    even = {"xh": 0.3, "zu": 0.3}  # py3langid undecided between the two
+    monkeypatch.setattr(nguni, "probabilities", lambda text: even)
+    # "kwaye", "ukuba", "kunye": Xhosa-only words; CLD3 sure of Zulu
+    lang, probability = nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.99, True)
+    assert lang == "xh" and probability > 0.95
+    # capitalized they may be names or a title's words, and do not count: CLD3 tips it
+    lang, probability = nguni.xhosa_or_zulu("Kwaye Ukuba Kunye", "zu", 0.99, True)
+    assert lang == "zu" and 0.5 < probability < 0.8  # a close call
+    even.update(xh=0.01, zu=0.02)  # py3langid gives the two little: another language
+    assert nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.6, False) is None
+    assert nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.99, True)[0] == "xh"
+
+
+@pytest.mark.parametrize(
     "text",
     [  # Leipzig Maori (lingua-py tuning lines), under the length CLD3 is usually asked at
         "“Ehara nō mātou te hē.",
@@ -340,7 +393,7 @@ def test_cld3_afrikaans_is_not_taken_for_text_with_a_word_only_dutch_writes():
     dutch = "Het team heeft het hele weekend gewerkt, maar het is niet gelukt."
     afrikaans = "Die span het die hele naweek gewerk, maar dit het nie gelukkig nie."
     assert _latin_opinion(dutch, dutch, "af", 0.99) is None  # as if CLD3 said af
-    assert _latin_opinion(afrikaans, afrikaans, "af", 0.99) == ("af", 0.99, False)
+    assert _latin_opinion(afrikaans, afrikaans, "af", 0.99) == ("af", 0.99, False, None)
 
 
 @pytest.mark.parametrize(

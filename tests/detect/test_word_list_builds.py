@@ -1,11 +1,13 @@
-"""The builds of detection's word lists (benchmarks/jat_words.py, galician_words.py) and
-the files shipped in toolkit/data."""
+"""The builds of detection's word lists (benchmarks/jat_words.py, galician_words.py,
+nguni_words.py) and the files shipped in toolkit/data."""
 
 import gzip
+from collections import Counter
 from pathlib import Path
 
 from benchmarks.galician_words import galician_words, lowercase_words
 from benchmarks.jat_words import ijekavian_readings, jat_words
+from benchmarks.nguni_words import line_counts, nguni_words
 
 DATA = Path(__file__).resolve().parents[2] / "toolkit" / "data"
 SHIPPED = DATA / "jat_words.tsv"
@@ -73,3 +75,30 @@ def test_shipped_galician_lists():
     assert len(kinds["galician"]) > 500 and len(kinds["other"]) > 10_000
     assert {"dixo", "despois", "tamén"} <= kinds["galician"] and "não" in kinds["other"]
     assert not kinds["galician"] & kinds["other"]
+
+
+def test_nguni_words_need_both_sources_enough_lines_and_few_in_the_other_language():
+    sources = {
+        "xh": (
+            Counter(kwaye=5, koloni=9, xa=1, nje=4, okay=3),
+            Counter(kwaye=4, xa=2, nje=4, okay=3),
+        ),
+        "zu": (Counter(ukuthi=6, nje=3, xa=0), Counter(ukuthi=5, futhi=1)),
+    }
+    listed = nguni_words(sources, english={"okay"})
+    # "koloni": one source only; "nje": both languages write it; "okay": English
+    assert listed == {"xh": {"kwaye", "xa"}, "zu": {"ukuthi"}}
+    # a word counts once per line, and only in lowercase
+    assert line_counts(["xa xa Kwaye", "Xa kwaye"]) == Counter(xa=1, kwaye=1)
+
+
+def test_shipped_nguni_lists():
+    header, *rows = (DATA / "nguni_words.tsv").read_text(encoding="utf-8").splitlines()
+    assert header.startswith("# ") and "NTREX-128" in header and "lingua-py" in header
+    listed = {lang: set() for lang in ("xh", "zu")}
+    for row in rows:
+        lang, word = row.split("\t")
+        listed[lang].add(word)
+    assert len(listed["xh"]) > 200 and len(listed["zu"]) > 200
+    assert {"kwaye", "okanye", "apho"} <= listed["xh"] and {"ukuthi", "lapho"} <= listed["zu"]
+    assert not listed["xh"] & listed["zu"]
