@@ -413,6 +413,33 @@ def test_hawaiian_is_not_taken_for_maori():
     assert detect(text).lang != "mi"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # NTREX-128's Samoan news (news_docs documents): short, so CLD3 was not asked
+        '"O le asō, e leai se mea."',  # was ro
+        "Alu i fafo ma faia mea sao uma.",  # was pt
+        # longer; CLD3 says sm at 0.87 and 0.5, under its cut-off for sm (0.9)
+        'O lena avanoa, e ui i lea, o le a maua pe afai ou te manuia i le pulega kalapu."',
+        "O lo'o fa'amoemoe le Ofisa o Tupe e o'o atu i le £120 miliona i tausaga ta'itasi.",
+    ],
+)
+def test_samoan_in_its_alphabet_is_samoan(text):
+    assert detect(text).lang == "sm"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # lingua-py tuning lines CLD3 reads as Samoan at 0.58-0.76, not in Samoan's
+        # alphabet: a plain 0.5 cut-off for CLD3's sm would make them all Samoan
+        ("Experienta lui le-a marcat evolutia profesionala.", "ro"),
+        ("Insa iti ia ceva timp sa intelegi acest lucru..", "ro"),
+        ("Antimafia: dopo Fincapital (Staffa) subito Fingestus (Criminal Minds).", "it"),
+    ],
+)
+def test_other_text_cld3_half_reads_as_samoan_stays(text, lang):
+    assert detect(text).lang == lang
+
+
 def test_latin_lookalikes_in_cyrillic_text_are_read_as_cyrillic():
     # Serbian with Latin e, j, o, a typed into the Cyrillic (as in NTREX-128's Serbian):
     # without the mapping it read as Russian
