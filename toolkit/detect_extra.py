@@ -264,10 +264,15 @@ def second_opinion(text: str, script: str) -> Opinion | None:
     valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
     if _fewer_letters(text, MIN_LETTERS):
         if by_letter is None and script == "LATIN":
-            alphabets = [lang for lang, word in _ALPHABETS.items() if _alphabet_only(text, word)]
-            if alphabets:
+            # CLD3 is asked about short text in Maori's or Samoan's alphabet only, or with
+            # more Galician-only words than Portuguese- or Spanish-only ones ("É moito máis
+            # cun bo xogador."), and taken where it is sure of that language
+            candidates = [lang for lang, word in _ALPHABETS.items() if _alphabet_only(text, word)]
+            if is_galician(text):
+                candidates.append("gl")
+            if candidates:
                 found = _cld3().FindLanguage(text=valid)
-                if found.language in alphabets and found.probability >= MIN_PROBABILITY:
+                if found.language in candidates and found.probability >= MIN_PROBABILITY:
                     return Opinion(found.language, _BY_LETTER)
         return None if by_letter is None else Opinion(by_letter, _BY_LETTER)
     found = _cld3().FindLanguage(text=valid)

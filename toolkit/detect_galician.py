@@ -12,8 +12,9 @@ NTREX-128's news in the 40 news_docs.jsonl documents and of wordfreq, checked wi
 hunspell's Galician, Portuguese and Spanish dictionaries; `benchmarks/galician_words.py`
 makes the file and says how. Only words written in lowercase count: a capitalized
 word may be a name or start a title, and counting those too read 1 more of the 671
-Galician tuning sentences as Portuguese or Spanish. The caller only asks when CLD3 has
-named pt, es or gl.
+Galician tuning sentences as Portuguese or Spanish. The caller asks when CLD3 has named
+pt, es or gl, and about text too short for CLD3 alone, which is then Galician only where
+CLD3 is sure of it too.
 """
 
 from __future__ import annotations

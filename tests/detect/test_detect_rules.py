@@ -168,6 +168,14 @@ def test_portuguese_and_spanish_stay(lang, text):
     assert detect(text).lang == lang
 
 
+@pytest.mark.parametrize(
+    "text",  # NTREX-128's Galician news (news_docs documents), too short for CLD3 alone
+    ['É moito máis cun bo xogador."', "E despois, continuaba."],
+)
+def test_short_text_with_galician_words_is_galician_where_cld3_agrees(text):
+    assert detect(text).lang == "gl"
+
+
 def test_only_lowercase_words_count_as_galician():
     assert is_galician("o xogador dixo que despois vai para o topo")
     assert not is_galician("O Xogador Dixo Que Despois Vai Para O Topo")  # a title, a name
