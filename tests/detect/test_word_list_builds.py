@@ -48,18 +48,21 @@ def test_shipped_file_has_both_kinds_and_says_where_it_comes_from():
 
 def test_galician_words_are_galician_only_lowercase_and_not_common_elsewhere():
     accepts = {
-        "gl_ES": {"dixo", "despois", "est", "ayr", "xrx", "uma", "pero"},
+        "gl_ES": {"dixo", "despois", "est", "ayr", "xrx", "uma", "pero", "moito"},
         "pt_PT": {"uma", "não", "pero"},
-        "pt_BR": {"não"},
+        "pt_BR": {"não", "moito"},
         "es_ES": {"una", "pero"},
     }
     galician, other = galician_words(
-        galician_candidates={"dixo", "despois", "est", "xrx", "pero"},
+        galician_candidates={"dixo", "despois", "est", "xrx", "pero", "moito"},
         other_candidates={"uma", "não", "una", "pero"},
         accepts=accepts,
         common={"est"},  # frequent in Portuguese or Spanish text (wordfreq)
+        rare={"moito", "xrx"},  # rare in both (wordfreq)
     )
-    assert galician == {"dixo", "despois"}  # "xrx" has no vowel; "pero" is Spanish too
+    # "xrx" has no vowel; "pero" is Spanish too; "moito" is rare in Portuguese, though
+    # its Brazilian dictionary accepts it
+    assert galician == {"dixo", "despois", "moito"}
     assert other == {"não", "una"}  # "uma" and "pero" are Galician too
     assert lowercase_words(["Ayr vence: o Ayr dixo", "Despois"]) == {"vence", "o", "dixo"}
 
