@@ -219,7 +219,7 @@ def _rank(text: str) -> list[tuple[str, float]]:
     if name == "CYRILLIC" and _ASCII_LETTER.search(text):
         text = _LETTERS_RUN.sub(_cyrillic_lookalikes, text)
     ranked = _first_stage(text, name, langs, model)
-    opinion = second_opinion(text, name)
+    opinion = second_opinion(text, name, ranked[0][0] if ranked else "")
     return ranked if opinion is None else _with_second_opinion(ranked, opinion, name)
 
 
@@ -268,19 +268,23 @@ def _with_second_opinion(
     wins with CLD3's probability, the first stage's ranking kept below it in the
     remaining mass; so does a neighbour its own words decide (Malay). An answer told
     from one other language (Xhosa or Zulu) comes with that one as the only runner-up.
+    Neighbours the text may be as well (Bosnian and Serbian for Croatian without a word
+    only Croatian writes) share the first stage's confidence when it says that language.
     Otherwise a close
     neighbour (bs/sr for hr, ms for id, a less certain ps for fa) only takes a share of
     the first stage's confidence: the close call shows as a runner-up.
     """
-    code, prob, decides, runner_up = opinion
+    code, prob, decides, runner_up, neighbours = opinion
     (top, top_prob), rest = ranked[0], ranked[1:]
     if runner_up is not None:
         merged = [(code, prob), (runner_up, 1.0 - prob)]
     elif decides or (code in TAKEN[script] and prob >= min_probability(script, code)):
         merged = [(code, prob), *((lang, p * (1.0 - prob)) for lang, p in ranked)]
-    elif code in NEIGHBOURS.get(script, {}).get(top, ()):
-        share = top_prob * prob * _NEIGHBOUR_SHARE
-        merged = [(top, top_prob - share), (code, share), *rest]
+    elif (neighbours and code == top) or code in NEIGHBOURS.get(script, {}).get(top, ()):
+        names = neighbours or (code,)
+        # the share never puts the first stage's runner-up above its answer
+        share = min(top_prob * prob * _NEIGHBOUR_SHARE, top_prob - (rest[0][1] if rest else 0.0))
+        merged = [(top, top_prob - share), *((name, share / len(names)) for name in names), *rest]
     else:
         return ranked
     merged.sort(key=lambda item: -item[1])

@@ -17,7 +17,10 @@ CLD3 is weak on short text and on close neighbours (it calls about half of Croat
 sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about text
 under `MIN_LETTERS` letters, and its answers for Bosnian (next to Croatian) and Malay
 (next to Indonesian) only ever become a runner-up that lowers the first stage's
-confidence, never the answer: a close call, not a confident mistake. Latin-script text
+confidence, never the answer: a close call, not a confident mistake. Text the first
+stage reads as Croatian, at any length, is such a close call with Bosnian (and Serbian,
+without ijekavian words) unless it has a word only Croatian writes
+(`toolkit.detect_serbian.croatian_neighbours`). Latin-script text
 CLD3 calls Croatian or Bosnian is Serbian when its words are ekavian
 (`toolkit.detect_serbian`); text it calls Indonesian or Malay is Malay when it has more
 Malaysian-only than Indonesian-only words (`toolkit.detect_malay`); text it calls
@@ -47,7 +50,7 @@ from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion
 from toolkit.detect_malay import is_malaysian_malay
 from toolkit.detect_nguni import xhosa_or_zulu
-from toolkit.detect_serbian import is_ekavian_serbian
+from toolkit.detect_serbian import croatian_neighbours, is_ekavian_serbian
 from toolkit.langs import normalize
 
 # Script (as in toolkit.detect_data.SCRIPTS) -> the one language that writes it here.
@@ -243,17 +246,21 @@ class Opinion(NamedTuple):
     """The second stage's answer: a language, its probability, whether the text's own
     words decide it (a neighbour that is then the answer, not a runner-up), and the one
     other language it was told from, which then takes the rest of the probability
-    (Zulu for Xhosa)."""
+    (Zulu for Xhosa); or, for the first stage's answer `code`, the close neighbours the
+    text may be as well, which then share `probability` x `toolkit.detect`'s neighbour share
+    of its confidence (Bosnian and Serbian for Croatian without a word only Croatian writes)."""
 
     code: str
     probability: float
     decides: bool = False
     runner_up: str | None = None
+    neighbours: tuple[str, ...] = ()
 
 
-def second_opinion(text: str, script: str) -> Opinion | None:
+def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | None:
     """CLD3's answer for `text` (ISO 639-1 code, probability), when it names an added
-    language or a neighbour of `script`; None otherwise (or for short text)."""
+    language or a neighbour of `script`; where `first_stage` (the first stage's answer)
+    is Croatian, the neighbours the text may be as well; None otherwise."""
     if script == "ARABIC" and not _PASHTO_LETTERS.isdisjoint(text):
         return Opinion("ps", _PASHTO_BY_LETTER)
     if script not in ADDED:
@@ -274,6 +281,7 @@ def second_opinion(text: str, script: str) -> Opinion | None:
                 found = _cld3().FindLanguage(text=valid)
                 if found.language in candidates and found.probability >= MIN_PROBABILITY:
                     return Opinion(found.language, _BY_LETTER)
+            return _croatian_close_call(text) if first_stage == "hr" else None
         return None if by_letter is None else Opinion(by_letter, _BY_LETTER)
     found = _cld3().FindLanguage(text=valid)
     code, probability = normalize(found.language.split("-")[0]), float(found.probability)
@@ -282,11 +290,13 @@ def second_opinion(text: str, script: str) -> Opinion | None:
     if by_letter in _LETTERS_DECIDE:
         return Opinion(by_letter, _BY_LETTER)
     if script == "LATIN":
-        return _latin_opinion(text, valid, code, probability)
+        return _latin_opinion(text, valid, code, probability, first_stage)
     return Opinion(code, probability) if _taken(script, code, probability) else None
 
 
-def _latin_opinion(text: str, valid: str, code: str, probability: float) -> Opinion | None:
+def _latin_opinion(
+    text: str, valid: str, code: str, probability: float, first_stage: str = ""
+) -> Opinion | None:
     """`second_opinion` for Latin-script text of CLD3's length, CLD3 having said `code`."""
     if code == "af" and not _DUTCH_ONLY.isdisjoint(_WORD.findall(text.lower())):
         return None
@@ -316,13 +326,23 @@ def _latin_opinion(text: str, valid: str, code: str, probability: float) -> Opin
         return Opinion("sm", max(probability, _BY_LETTER))
     if _looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):
         return Opinion("yo", max(probability if code == "yo" else 0.0, _BY_LETTER))
-    if _taken("LATIN", code, probability):
-        return Opinion(code, probability)
-    # CLD3 reads tone-marked text of other languages (Yoruba) as Vietnamese at 1.0; without
-    # a letter only Vietnamese writes, that answer counts as unsure.
-    sure = 0.0 if code == "vi" and _VIETNAMESE.isdisjoint(text) else probability
-    third = third_opinion(valid, code, sure)
-    return None if third is None else Opinion(third, THIRD_CONFIDENCE)
+    if code != "bs":  # Bosnian: only ever a neighbour of Croatian, below
+        if _taken("LATIN", code, probability):
+            return Opinion(code, probability)
+        # CLD3 reads tone-marked text of other languages (Yoruba) as Vietnamese at 1.0;
+        # without a letter only Vietnamese writes, that answer counts as unsure.
+        sure = 0.0 if code == "vi" and _VIETNAMESE.isdisjoint(text) else probability
+        third = third_opinion(valid, code, sure)
+        if third is not None:
+            return Opinion(third, THIRD_CONFIDENCE)
+    return _croatian_close_call(text) if first_stage == "hr" else None
+
+
+def _croatian_close_call(text: str) -> Opinion | None:
+    """Bosnian and/or Serbian as close neighbours of the first stage's Croatian, unless
+    `text` has a word only Croatian writes."""
+    neighbours = croatian_neighbours(text)
+    return Opinion("hr", 1.0, neighbours=neighbours) if neighbours else None
 
 
 def _fewer_letters(text: str, count: int) -> bool:

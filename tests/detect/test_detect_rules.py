@@ -210,6 +210,45 @@ def test_malay_without_its_words_stays_a_close_call_next_to_indonesian():
     assert found.lang == "id"
 
 
+@pytest.mark.parametrize(
+    ("text", "neighbours"),
+    [
+        # a word only Croatian writes (tisuća, tijekom): a confident answer
+        ("Tisuće ljudi okupilo se tijekom vikenda na trgu.", []),
+        # ijekavian words (djeca, prije) and none only Croatian writes: Bosnian too
+        ("Djeca su se okupila na trgu prije podne.", ["bs"]),
+        # neither: Bosnian and Serbian too (CLD3 says sl for the second one)
+        ("Ljudi su se okupili na trgu za vikend.", ["bs", "sr"]),
+        ("Hiljade ljudi okupilo se na trgu tokom vikenda.", ["bs", "sr"]),
+        ("Vlada je pala", ["bs", "sr"]),  # short: the first stage's alone
+    ],
+)
+def test_croatian_without_its_own_words_is_a_close_call(text, neighbours):
+    found = detect(text)
+    assert found.lang == "hr"
+    named = [code for code, _ in found.candidates if code in ("bs", "sr")]
+    assert named == neighbours
+    assert (found.confidence > 0.9) == (not neighbours)
+
+
+def test_neighbours_never_put_the_first_stage_runner_up_first():
+    from toolkit.detect import _with_second_opinion
+    from toolkit.detect_extra import Opinion
+
+    ranked = [("hr", 0.52), ("sl", 0.46), ("cs", 0.02)]
+    merged = _with_second_opinion(ranked, Opinion("hr", 1.0, neighbours=("bs", "sr")), "LATIN")
+    assert merged[0][0] == "hr" and merged[0][1] >= merged[1][1]
+    assert {code for code, _ in merged} == {"hr", "sl", "bs", "sr", "cs"}
+    # neighbours of another language than the first stage's answer change nothing
+    other = [("sl", 0.9), ("hr", 0.1)]
+    assert _with_second_opinion(other, Opinion("hr", 1.0, neighbours=("bs",)), "LATIN") == other
+
+
+def test_slovene_is_not_a_croatian_close_call():
+    found = detect("Vlada je včeraj sporočila, da bo nova šola odprta prihodnje leto.")
+    assert found.lang == "sl" and found.confidence > 0.9
+
+
 def test_latin_serbian_needs_its_words_not_cld3_alone():
     # CLD3 answers "sr" for this French word pair; nothing Serbian is in it
     assert detect("correspondent photographie").lang == "fr"
@@ -381,7 +420,7 @@ def test_cld3_decides_the_langdetect_languages_without_a_word_list(text, lang, b
     # af, et, sw, cy (and sq) have n-gram profiles but no word list in the first stage,
     # which on NTREX-128 news read Afrikaans as Dutch a third of the time
     assert detect(text).lang == lang
-    monkeypatch.setattr("toolkit.detect.second_opinion", lambda text, script: None)
+    monkeypatch.setattr("toolkit.detect.second_opinion", lambda text, script, first_stage: None)
     assert detect(text).lang == before  # the first stage alone
 
 
@@ -396,12 +435,12 @@ def test_dutch_and_finnish_news_stay_dutch_and_finnish():
 
 
 def test_cld3_afrikaans_is_not_taken_for_text_with_a_word_only_dutch_writes():
-    from toolkit.detect_extra import _latin_opinion
+    from toolkit.detect_extra import Opinion, _latin_opinion
 
     dutch = "Het team heeft het hele weekend gewerkt, maar het is niet gelukt."
     afrikaans = "Die span het die hele naweek gewerk, maar dit het nie gelukkig nie."
     assert _latin_opinion(dutch, dutch, "af", 0.99) is None  # as if CLD3 said af
-    assert _latin_opinion(afrikaans, afrikaans, "af", 0.99) == ("af", 0.99, False, None)
+    assert _latin_opinion(afrikaans, afrikaans, "af", 0.99) == Opinion("af", 0.99)
 
 
 @pytest.mark.parametrize(
