@@ -34,17 +34,26 @@ decide short text without CLD3, and make CLD3's agreeing answer count from 0.5 (
 Cyrillic's letters and words decide at any length).
 Yoruba's subdotted letters (ẹ ọ ṣ, with none Yoruba does not write) decide longer text
 that CLD3 reads as Vietnamese; Yoruba typed in a legacy font's private-use code points is
-read with the marks they stand for first.
+read with the marks they stand for first. Short text in Maori's or Samoan's alphabet is
+given to CLD3, and longer text mostly in one of them counts CLD3's answer for Maori or
+Samoan from a lower probability (`toolkit.detect_alphabets`).
 """
 
 from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from itertools import islice
 from typing import Any, NamedTuple
 
+from toolkit.detect_alphabets import (
+    alphabets_only,
+    has_vietnamese_letter,
+    looks_yoruba,
+    mostly_maori,
+    mostly_samoan,
+    read_legacy_yoruba,
+)
 from toolkit.detect_galician import is_galician
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion
@@ -151,74 +160,8 @@ _LETTERS: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]] = {
 _LETTERS_DECIDE = frozenset({"sr"})
 _BY_LETTER = 0.9  # the confidence a distinctive letter gives short text
 
-# Yoruba web text written with a legacy font keeps that font's private-use code points
-# where Unicode has combining marks (seen in lingua-py's Leipzig Yoruba sentences:
-# "wo\uf025n" for "wọn", "is\uf023\xe9\uf023" for "iṣẹ́", "n\uf008" for "ń", "On\uf00fd\xf3"
-# for "Oǹdó"). CLD3 then reads the text as Vietnamese; read them as the marks they stand
-# for (U+F023-U+F02C: dot below, in several heights; U+F008 acute; U+F00F grave).
-_LEGACY_YORUBA_MARKS = {
-    **dict.fromkeys(range(0xF023, 0xF02D), "\u0323"),
-    0xF008: "\u0301",
-    0xF00F: "\u0300",
-}
-_LEGACY_MARK = re.compile("[\uf008\uf00f\uf023-\uf02c]")
-
-# Yoruba's subdotted letters. CLD3 reads Yoruba with tone marks as Vietnamese (which also
-# writes ẹ and ọ), so in text of CLD3's length they decide for Yoruba unless CLD3 is sure
-# of another language, provided the text has no letter Yoruba does not write: Vietnamese
-# (đ, circumflex, breve, horn, tilde, hook above), Igbo (ị ụ ṅ) or Sanskrit transliteration
-# (ś, vowels with a macron: "Kuṣāṇ").
-_YORUBA_LETTERS = re.compile("[ẹọṣẸỌṢ]")
-
-
-def _vietnamese_letters() -> frozenset[str]:
-    """Latin letters only Vietnamese writes here: đ, circumflex, breve, horn, tilde, hook."""
-    marks = set("\u0302\u0303\u0306\u0309\u031b")
-    letters = {"đ", "Đ"}
-    for ch in map(chr, range(0xC0, 0x1F00)):
-        if marks.intersection(unicodedata.normalize("NFD", ch)):
-            letters.add(ch)
-    return frozenset(letters)
-
-
-def _not_yoruba() -> frozenset[str]:
-    """Latin letters Yoruba does not write (see `_YORUBA_LETTERS`)."""
-    letters = set(_VIETNAMESE) | set("ịỊụỤṅṄśŚṃṂṇṆ")
-    for ch in map(chr, range(0xC0, 0x1F00)):
-        parts = unicodedata.normalize("NFD", ch)
-        if parts[0] in "aeiouAEIOU" and "\u0304" in parts:
-            letters.add(ch)
-    return frozenset(letters)
-
-
-_VIETNAMESE = _vietnamese_letters()
-_NOT_YORUBA = _not_yoruba()
-
-# Maori writes a e h i k m n o p r t u w, g only in "ng", and long vowels with a macron.
-# Short text (under MIN_LETTERS) of two or more words in that alphabet alone is given to
-# CLD3, and Maori is taken where CLD3 is sure of it: "Kei hea ngā tohunga?" (lingua-py
-# tuning lines: 33 of 45 short Maori lines gained; of the two-word starts and short lines
-# of the 74 other languages, 24 of about 65,000 read as Maori).
-_MAORI_WORD = re.compile("(?:[aehikmnoprtuwāēīōū]|ng)+")
-# Longer text with nine words in ten in that alphabet, and a letter Hawaiian does not
-# write (r, t, ng, wh; Hawaiian has l and the okina instead), is Maori where CLD3 says
-# Hawaiian or is unsure: on NTREX-128's Maori news (the 40 news_docs documents) 89.0 ->
-# 95.2%; on lingua-py's tuning lines 819 -> 876 of 900 Maori lines, and the 74 other
-# languages' lines read as Maori are the same 24 as before (16 of them Tsonga).
-_MAORI_SHARE = 0.9
-_NOT_HAWAIIAN = re.compile("[rt]|ng|wh")
-# Samoan writes a e i o u f g l m n p s t v (h k r in loanwords), long vowels with a
-# macron and the glottal stop as ʻ or an apostrophe: short text in that alphabet alone is
-# given to CLD3 too, and Samoan taken where CLD3 is sure of it ("O le asō, e leai se
-# mea.", read as Romanian before); longer text with nine words in ten in it is Samoan
-# from CLD3's 0.5. On NTREX-128's Samoan news (the 40 news_docs documents) 91.1 ->
-# 94.6%, with no line of another language lost there or in lingua-py's tuning lines (75
-# languages; a plain 0.5 cut-off for sm lost 8 Romanian lines, 0.7 four).
-_SAMOAN_WORD = re.compile("[aeiouāēīōūfglmnpstvhkrʻ]+")
+# Samoan in its alphabet (toolkit.detect_alphabets) is taken from CLD3's 0.5.
 _SAMOAN_AGREE = 0.5
-_SAMOAN_SHARE = 0.9
-# Short text in one of these alphabets is given to CLD3 (see above).
-_ALPHABETS = {"mi": _MAORI_WORD, "sm": _SAMOAN_WORD}
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTERS_AGREE = 0.5  # CLD3's probability needed when the letters name the same language
 
@@ -265,8 +208,7 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
         return Opinion("ps", _PASHTO_BY_LETTER)
     if script not in ADDED:
         return None
-    if _LEGACY_MARK.search(text):
-        text = unicodedata.normalize("NFC", text.translate(_LEGACY_YORUBA_MARKS))
+    text = read_legacy_yoruba(text)
     by_letter = _letters_say(text, script)
     valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
     if _fewer_letters(text, MIN_LETTERS):
@@ -274,7 +216,7 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
             # CLD3 is asked about short text in Maori's or Samoan's alphabet only, or with
             # more Galician-only words than Portuguese- or Spanish-only ones ("É moito máis
             # cun bo xogador."), and taken where it is sure of that language
-            candidates = [lang for lang, word in _ALPHABETS.items() if _alphabet_only(text, word)]
+            candidates = alphabets_only(text)
             if is_galician(text):
                 candidates.append("gl")
             if candidates:
@@ -316,22 +258,18 @@ def _latin_opinion(
         return Opinion("ms", _BY_LETTER, decides=True)
     if code in ("pt", "es", "gl") and is_galician(text):
         return Opinion("gl", max(probability if code == "gl" else 0.0, _BY_LETTER), decides=True)
-    if (code in ("mi", "haw") or probability < MIN_PROBABILITY) and _mostly_maori(text):
+    if (code in ("mi", "haw") or probability < MIN_PROBABILITY) and mostly_maori(text):
         return Opinion("mi", max(probability if code == "mi" else 0.0, _BY_LETTER))
-    if (
-        code == "sm"
-        and probability >= _SAMOAN_AGREE
-        and _share_in(text, _SAMOAN_WORD) >= _SAMOAN_SHARE
-    ):
+    if code == "sm" and probability >= _SAMOAN_AGREE and mostly_samoan(text):
         return Opinion("sm", max(probability, _BY_LETTER))
-    if _looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):
+    if looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):
         return Opinion("yo", max(probability if code == "yo" else 0.0, _BY_LETTER))
     if code != "bs":  # Bosnian: only ever a neighbour of Croatian, below
         if _taken("LATIN", code, probability):
             return Opinion(code, probability)
         # CLD3 reads tone-marked text of other languages (Yoruba) as Vietnamese at 1.0;
         # without a letter only Vietnamese writes, that answer counts as unsure.
-        sure = 0.0 if code == "vi" and _VIETNAMESE.isdisjoint(text) else probability
+        sure = 0.0 if code == "vi" and not has_vietnamese_letter(text) else probability
         third = third_opinion(valid, code, sure)
         if third is not None:
             return Opinion(third, THIRD_CONFIDENCE)
@@ -363,32 +301,6 @@ def _letters_say(text: str, script: str) -> str | None:
         if letters.search(text) and not_written.isdisjoint(text):
             return lang
     return None
-
-
-def _alphabet_only(text: str, word: re.Pattern[str]) -> bool:
-    """Two or more words, all of them `word`s (one of `_ALPHABETS`)."""
-    words = _WORD.findall(text.lower())
-    return len(words) >= 2 and all(map(word.fullmatch, words))
-
-
-def _share_in(text: str, word: re.Pattern[str]) -> float:
-    """The share of the words of `text` that are `word`s (0 for text without words)."""
-    words = _WORD.findall(text.lower())
-    return sum(map(bool, map(word.fullmatch, words))) / len(words) if words else 0.0
-
-
-def _mostly_maori(text: str) -> bool:
-    """Four or more words, at least `_MAORI_SHARE` of them in Maori's alphabet, with a
-    letter Hawaiian does not write (r, t, ng, wh)."""
-    lower = text.lower()
-    if len(_WORD.findall(lower)) < 4 or not _NOT_HAWAIIAN.search(lower):
-        return False
-    return _share_in(lower, _MAORI_WORD) >= _MAORI_SHARE
-
-
-def _looks_yoruba(text: str) -> bool:
-    """Yoruba's subdotted letters and no letter Yoruba does not write (`_NOT_YORUBA`)."""
-    return bool(_YORUBA_LETTERS.search(text)) and _NOT_YORUBA.isdisjoint(text)
 
 
 def min_probability(script: str, code: str) -> float:
