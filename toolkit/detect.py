@@ -268,11 +268,10 @@ def _with_second_opinion(
     wins with CLD3's probability, the first stage's ranking kept below it in the
     remaining mass; so does a neighbour its own words decide (Malay). An answer told
     from one other language (Xhosa or Zulu) comes with that one as the only runner-up.
-    Neighbours the text may be as well (Bosnian and Serbian for Croatian without a word
-    only Croatian writes) share the first stage's confidence when it says that language.
-    Otherwise a close
-    neighbour (bs/sr for hr, ms for id, a less certain ps for fa) only takes a share of
-    the first stage's confidence: the close call shows as a runner-up.
+    Otherwise a close neighbour (ms for id, a less certain ps for fa; Bosnian and Serbian
+    for Croatian without a word only Croatian writes) only takes a share of the first
+    stage's confidence, never so much that the first stage's own runner-up goes above
+    its answer: the close call shows as a runner-up.
     """
     code, prob, decides, runner_up, neighbours = opinion
     (top, top_prob), rest = ranked[0], ranked[1:]

@@ -188,10 +188,10 @@ _identifier: Any = None
 class Opinion(NamedTuple):
     """The second stage's answer: a language, its probability, whether the text's own
     words decide it (a neighbour that is then the answer, not a runner-up), and the one
-    other language it was told from, which then takes the rest of the probability
-    (Zulu for Xhosa); or, for the first stage's answer `code`, the close neighbours the
-    text may be as well, which then share `probability` x `toolkit.detect`'s neighbour share
-    of its confidence (Bosnian and Serbian for Croatian without a word only Croatian writes)."""
+    other language it was told from, which then takes the rest of the probability (Zulu
+    for Xhosa); or, for the first stage's answer `code`, the close neighbours the text
+    may be as well, which then share part of its confidence (Bosnian and Serbian for
+    Croatian without a word only Croatian writes)."""
 
     code: str
     probability: float

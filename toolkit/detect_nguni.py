@@ -74,7 +74,8 @@ def xhosa_or_zulu(
     by_words = sum(word in lists["xh"] for word in words) - sum(
         word in lists["zu"] for word in words
     )
-    odds = math.log(cld3_probability / (1.0 - cld3_probability + 1e-4))
+    sure = min(max(cld3_probability, 1e-4), 1.0)
+    odds = math.log(sure / (1.0 - sure + 1e-4))
     score = (
         langid.get("xh", 0.0)
         - langid.get("zu", 0.0)

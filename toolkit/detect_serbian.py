@@ -24,6 +24,10 @@ naneo/nanio": 1,268 ekavian and 1,415 ijekavian words), less the ekavian forms t
 Croatian or Bosnian hunspell dictionary accepts, which are other words ("mesni" of meat,
 not "mjesni" local; "veće" larger, not "vijeće" council). `benchmarks/jat_words.py` makes
 the file and says how.
+
+The same words say when Latin-script text the first stage reads as Croatian is only a
+close call (`croatian_neighbours`): without a word only Croatian writes it may be
+Bosnian, and without ijekavian words Serbian too.
 """
 
 from __future__ import annotations
@@ -108,8 +112,8 @@ def _jat_words() -> tuple[frozenset[str], frozenset[str]]:
 def croatian_neighbours(text: str) -> tuple[str, ...]:
     """The languages that Latin-script `text` read as Croatian may be as well.
 
-    None where it has a word only Croatian writes; Bosnian where it has an ijekavian word
-    (Bosnian writes them too); Bosnian and Serbian where it has neither. On NTREX-128's
+    Nothing where it has a word only Croatian writes; Bosnian where it has an ijekavian
+    word (Bosnian writes them too); Bosnian and Serbian where it has neither. On NTREX's
     news in the 40 news_docs.jsonl documents (671 sentences each of Croatian, Bosnian
     and Latin-script Serbian), the 162 sentences with a Croatian-only word are all
     Croatian; of the 592 with ijekavian words and no ekavian majority, 341 are Bosnian,
