@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from toolkit.detect import detect
 from toolkit.detect_galician import is_galician
@@ -242,6 +244,25 @@ def test_neighbours_never_put_the_first_stage_runner_up_first():
     # neighbours of another language than the first stage's answer change nothing
     other = [("sl", 0.9), ("hr", 0.1)]
     assert _with_second_opinion(other, Opinion("hr", 1.0, neighbours=("bs",)), "LATIN") == other
+
+
+@given(
+    st.lists(st.floats(0.01, 1.0), min_size=1, max_size=4),
+    st.floats(0.0, 1.0),
+    st.sampled_from([("bs",), ("bs", "sr")]),
+)
+def test_a_close_call_never_changes_the_answer(weights, strength, neighbours):
+    from toolkit.detect import _with_second_opinion
+    from toolkit.detect_extra import Opinion
+
+    total = sum(weights)
+    names = ["hr", "sl", "cs", "sk"][: len(weights)]
+    shares = [w / total for w in weights]
+    ranked = sorted(zip(names, shares, strict=True), key=lambda item: -item[1])
+    top = ranked[0][0]
+    merged = _with_second_opinion(ranked, Opinion(top, strength, neighbours=neighbours), "LATIN")
+    assert merged[0][0] == top
+    assert sum(p for _, p in merged) <= 1.0 + 1e-3
 
 
 def test_slovene_is_not_a_croatian_close_call():
