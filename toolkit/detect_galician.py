@@ -19,25 +19,19 @@ CLD3 is sure of it too.
 
 from __future__ import annotations
 
-import gzip
 import re
 from functools import cache
-from pathlib import Path
 
-_WORDS = Path(__file__).resolve().parent / "data" / "galician_words.tsv.gz"
+from toolkit.detect_word_lists import read_word_lists
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
     """(Galician-only, Portuguese- or Spanish-only) words."""
-    read: dict[str, set[str]] = {"galician": set(), "other": set()}
-    with gzip.open(_WORDS, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if not line.startswith("#"):
-                kind, word = line.rstrip("\n").split("\t")
-                read[kind].add(word)
-    return frozenset(read["galician"]), frozenset(read["other"])
+    read = read_word_lists("galician_words.tsv.gz")
+    return read["galician"], read["other"]
 
 
 def is_galician(text: str) -> bool:

@@ -33,28 +33,21 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from pathlib import Path
 
 from toolkit.detect_langid import probabilities
+from toolkit.detect_word_lists import read_word_lists
 
 WORD_WEIGHT = 0.4
 CLD3_WEIGHT = 0.02
 MIN_SHARE = 0.05
 CALIBRATION = 5.6
-_WORDS = Path(__file__).resolve().parent / "data" / "nguni_words.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
 def _lists() -> dict[str, frozenset[str]]:
     """Xhosa-only ("xh") and Zulu-only ("zu") words."""
-    read: dict[str, set[str]] = {"xh": set(), "zu": set()}
-    with _WORDS.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.startswith("#"):
-                lang, word = line.rstrip("\n").split("\t")
-                read[lang].add(word)
-    return {lang: frozenset(words) for lang, words in read.items()}
+    return read_word_lists("nguni_words.tsv")
 
 
 def xhosa_or_zulu(

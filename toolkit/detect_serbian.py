@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
+
+from toolkit.detect_word_lists import read_word_lists
 
 _EKAVIAN = frozenset(
     """
@@ -95,17 +96,12 @@ _CROATIAN = frozenset(
     """.split()
 )
 _WORD = re.compile(r"\w+")
-_JAT_WORDS = Path(__file__).resolve().parent / "data" / "jat_words.tsv"
 
 
 @cache
 def _jat_words() -> tuple[frozenset[str], frozenset[str]]:
     """(ekavian, ijekavian) words: the lists above and toolkit/data/jat_words.tsv."""
-    read: dict[str, set[str]] = {"ekavian": set(), "ijekavian": set()}
-    for line in _JAT_WORDS.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            kind, word = line.split("\t")
-            read[kind].add(word)
+    read = read_word_lists("jat_words.tsv")
     return _EKAVIAN | read["ekavian"], _IJEKAVIAN | read["ijekavian"]
 
 
@@ -120,22 +116,25 @@ def croatian_neighbours(text: str) -> tuple[str, ...]:
     250 Croatian and 1 Serbian; of the 901 with neither, 324 are Bosnian, 259 Croatian
     and 318 Serbian.
     """
-    _, ijekavian_words = _jat_words()
-    ijekavian = False
-    for word in _WORD.findall(text.lower()):
-        if word in _CROATIAN:
-            return ()
-        ijekavian = ijekavian or word in ijekavian_words
-    return ("bs",) if ijekavian else ("bs", "sr")
+    counts = _jat_counts(text)
+    if counts is None:
+        return ()
+    return ("bs",) if counts[1] else ("bs", "sr")
 
 
 def is_ekavian_serbian(text: str) -> bool:
     """More ekavian than ijekavian words in `text`, and none only Croatian writes."""
+    counts = _jat_counts(text)
+    return counts is not None and counts[0] > counts[1]
+
+
+def _jat_counts(text: str) -> tuple[int, int] | None:
+    """(ekavian, ijekavian) word counts of `text`; None once a word only Croatian writes."""
     ekavian_words, ijekavian_words = _jat_words()
     ekavian = ijekavian = 0
     for word in _WORD.findall(text.lower()):
         if word in _CROATIAN:
-            return False
+            return None
         ekavian += word in ekavian_words
         ijekavian += word in ijekavian_words
-    return ekavian > ijekavian
+    return ekavian, ijekavian
