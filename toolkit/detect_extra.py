@@ -16,14 +16,15 @@ Lao, Sinhala, Tibetan, Thaana) need no model: `UNIQUE_SCRIPTS` decides them.
 CLD3 is weak on short text and on close neighbours (it calls about half of Croatian
 sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about text
 under `MIN_LETTERS` letters, and its answers for Bosnian (next to Croatian) and Malay
-(next to Indonesian) only ever become a runner-up that lowers the first stage's
-confidence, never the answer: a close call, not a confident mistake. Text the first
-stage reads as Croatian, at any length, is such a close call with Bosnian (and Serbian,
-without ijekavian words) unless it has a word only Croatian writes
-(`toolkit.detect_serbian.croatian_neighbours`). Latin-script text
+(next to Indonesian) are never taken as they are. Text the first stage reads as
+Croatian, at any length, is a close call with Bosnian (and Serbian, without ijekavian
+words) unless it has a word only Croatian writes
+(`toolkit.detect_serbian.croatian_neighbours`): a runner-up that lowers the first
+stage's confidence, not a confident mistake. Text the first stage reads as Indonesian,
+at any length, is Malay or Indonesian by its words, the other the runner-up with the
+rest of the probability (`toolkit.detect_malay`). Latin-script text
 CLD3 calls Croatian or Bosnian is Serbian when its words are ekavian
-(`toolkit.detect_serbian`); text it calls Indonesian or Malay is Malay when it has more
-Malaysian-only than Indonesian-only words (`toolkit.detect_malay`); text it calls
+(`toolkit.detect_serbian`); text it calls
 Portuguese, Spanish or Galician is Galician when it has more Galician-only words than
 Portuguese- or Spanish-only ones (`toolkit.detect_galician`); text it calls Xhosa or
 Zulu, two languages it often swaps, is one or the other by py3langid's scores and the
@@ -57,7 +58,7 @@ from toolkit.detect_alphabets import (
 from toolkit.detect_galician import is_galician
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion
-from toolkit.detect_malay import is_malaysian_malay
+from toolkit.detect_malay import malay_or_indonesian
 from toolkit.detect_nguni import xhosa_or_zulu
 from toolkit.detect_serbian import croatian_neighbours, is_ekavian_serbian
 from toolkit.langs import normalize
@@ -108,9 +109,10 @@ TAKEN: dict[str, frozenset[str]] = {
     script: langs | FIRST_STAGE_WEAK.get(script, frozenset()) for script, langs in ADDED.items()
 }
 
-# Reported only as runners-up of this first-stage language (close neighbours CLD3 does not
-# separate reliably in this script), unless their own words decide (`Opinion.decides`:
-# Malay by `toolkit.detect_malay`).
+# Close neighbours of this first-stage language that CLD3 does not separate reliably in
+# this script: its answer for them is never taken as it is. Bosnian and Serbian share
+# Croatian's confidence where its words allow (`croatian_neighbours`), Pashto Persian's;
+# Malay or Indonesian is what the words say (`toolkit.detect_malay`).
 NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
     "LATIN": {"hr": frozenset({"bs", "sr"}), "id": frozenset({"ms"})},
     "ARABIC": {"fa": frozenset({"ps"})},  # Pashto CLD3 is less sure of
@@ -158,6 +160,7 @@ _LETTERS: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]] = {
 # Languages whose letters decide longer text too, whatever CLD3 says (it calls short
 # Serbian sentences Macedonian with probability 1.0: "Веома је распрострањена.").
 _LETTERS_DECIDE = frozenset({"sr"})
+_OTHER = {"xh": "zu", "zu": "xh", "ms": "id", "id": "ms"}  # the pairs told apart by words
 _BY_LETTER = 0.9  # the confidence a distinctive letter gives short text
 
 # Samoan in its alphabet (toolkit.detect_alphabets) is taken from CLD3's 0.5.
@@ -223,7 +226,7 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
                 found = _cld3().FindLanguage(text=valid)
                 if found.language in candidates and found.probability >= MIN_PROBABILITY:
                     return Opinion(found.language, _BY_LETTER)
-            return _croatian_close_call(text) if first_stage == "hr" else None
+            return _words_of_neighbours(text, first_stage)
         return None if by_letter is None else Opinion(by_letter, _BY_LETTER)
     found = _cld3().FindLanguage(text=valid)
     code, probability = normalize(found.language.split("-")[0]), float(found.probability)
@@ -247,15 +250,14 @@ def _latin_opinion(
         nguni = xhosa_or_zulu(valid, code, probability, cld3_sure)
         if nguni is not None:
             lang, pair_probability = nguni
-            other = "zu" if lang == "xh" else "xh"
-            return Opinion(lang, pair_probability, decides=True, runner_up=other)
+            return Opinion(lang, pair_probability, decides=True, runner_up=_OTHER[lang])
     if code in ("hr", "bs", "sr"):
         if is_ekavian_serbian(text):
             return Opinion("sr", _BY_LETTER)
         if code == "sr":  # no evidence in Latin script ("correspondent photographie")
             return None
-    if code in ("id", "ms") and is_malaysian_malay(text):
-        return Opinion("ms", _BY_LETTER, decides=True)
+    if code in ("id", "ms") and first_stage == "id":
+        return _malay_or_indonesian(text)
     if code in ("pt", "es", "gl") and is_galician(text):
         return Opinion("gl", max(probability if code == "gl" else 0.0, _BY_LETTER), decides=True)
     if (code in ("mi", "haw") or probability < MIN_PROBABILITY) and mostly_maori(text):
@@ -273,7 +275,24 @@ def _latin_opinion(
         third = third_opinion(valid, code, sure)
         if third is not None:
             return Opinion(third, THIRD_CONFIDENCE)
-    return _croatian_close_call(text) if first_stage == "hr" else None
+    return _words_of_neighbours(text, first_stage)
+
+
+def _words_of_neighbours(text: str, first_stage: str) -> Opinion | None:
+    """What `text`'s words say where the first stage reads Croatian (a close call with
+    Bosnian and Serbian, unless a word only Croatian writes is in it) or Indonesian
+    (Malay or Indonesian); None for other first-stage answers."""
+    if first_stage == "hr":
+        return _croatian_close_call(text)
+    if first_stage == "id":
+        return _malay_or_indonesian(text)
+    return None
+
+
+def _malay_or_indonesian(text: str) -> Opinion:
+    """Malay or Indonesian by `text`'s words, the other as the runner-up."""
+    lang, probability = malay_or_indonesian(text)
+    return Opinion(lang, probability, decides=True, runner_up=_OTHER[lang])
 
 
 def _croatian_close_call(text: str) -> Opinion | None:

@@ -1,24 +1,30 @@
 """Malay (as written in Malaysia, Brunei and Singapore) told from Indonesian by its words.
 
 Malay and Indonesian are one language in two standards; n-gram profiles and CLD3 cannot
-separate them (CLD3 calls about a third of Indonesian sentences Malay), so the detector
-answers `id` with `ms` as a close-call runner-up, unless the text uses words that only
-one standard spells or chooses that way: Malaysian "bahawa, kerana, sahaja, iaitu, mahu,
-kenderaan, universiti" where Indonesian writes "bahwa, karena, saja, yaitu, mau,
-kendaraan, universitas". A text with more Malaysian-only than Indonesian-only words is
-Malay.
+separate them (CLD3 calls about a third of Indonesian sentences Malay). Where CLD3 names
+either, `malay_or_indonesian` weighs the text's words, naive-Bayes style:
 
-The lists: a few words written down from the two standards, plus those of NTREX-128's
-professional Malay and Indonesian news (the same English translated into each) in the 40
-documents of ../shared/eval/news_docs.jsonl: a word used 3+ times in one and never in the
-other, at least 10 times more frequent in that language's wordfreq list and not common in
-the other's (Zipf < 4.5), and, for the Malaysian list, absent from lingua-py's 900
+* each word's log10 frequency ratio between wordfreq's Malay and Indonesian word lists
+  (`toolkit/data/malay_words.tsv.gz`, built by `python -m benchmarks.malay_words`):
+  "beliau +1.3, polis +1.6, bahawa +2.2" against "pemerintah -1.0, sudah -0.7";
+* plus `MARKER_WEIGHT` for each word only one standard spells or chooses that way
+  (Malaysian "bahawa, kerana, sahaja, iaitu, mahu, kenderaan, universiti" where
+  Indonesian writes "bahwa, karena, saja, yaitu, mau, kendaraan, universitas"), counted
+  for Malay and against it.
+
+The text is Malay where the sum passes `THRESHOLD`, which favours Indonesian (the
+standard of most of the text CLD3 reads as either); the confidence is a logistic
+function of the distance to it (`SLOPE`), fitted on NTREX-128's parallel Malay and
+Indonesian news in the 40 documents of ../shared/eval/news_docs.jsonl. On its other 83
+documents (`make eval ONLY=detect`: news) answers given 0.9 or more are right 99% of
+the time, those at 0.8-0.9 83%, at 0.6-0.8 65-68%.
+
+The marker lists: a few words written down from the two standards, plus those of the
+same 40 NTREX-128 documents: a word used 3+ times in one and never in the other, at
+least 10 times more frequent in that language's wordfreq list and not common in the
+other's (Zipf < 4.5), and, for the Malaysian list, absent from lingua-py's 900
 Indonesian tuning lines: mostly spelling and word choice ("peratus / persen", "Eropah /
-Eropa"), checked against the other 83 NTREX documents (`make eval
-ONLY=detect`: news). On lingua-py's tuning lines none of the 900 Indonesian ones has
-more Malaysian-only words than Indonesian-only ones; of its 900 "Malay" lines 55 do and
-224 have as many Indonesian-only words or more (that corpus is mostly Indonesian web
-text). Words both standards use with another meaning were kept out: Indonesian "boleh"
+Eropa"). Words both standards use with another meaning were kept out: Indonesian "boleh"
 (may), "kerajaan" (kingdom), "pejabat" (an official), "jabatan" (a post), "percuma" (in
 vain), "bandar" (airport, in "bandar udara"), "polisi" (police; Malay "policy"),
 "daripada" (than).
@@ -26,7 +32,11 @@ vain), "bandar" (airport, in "bandar udara"), "polisi" (police; Malay "policy"),
 
 from __future__ import annotations
 
+import math
 import re
+from functools import cache
+
+from toolkit.detect_word_lists import read_word_scores
 
 _MALAYSIAN = frozenset(
     """
@@ -65,12 +75,24 @@ _INDONESIAN = frozenset(
     """.split()
 )
 _WORD = re.compile(r"\w+")
+MARKER_WEIGHT = 2.0
+THRESHOLD = 1.5
+SLOPE = 0.75
 
 
-def is_malaysian_malay(text: str) -> bool:
-    """More Malaysian-only than Indonesian-only words in `text` (see the module doc)."""
-    malaysian = indonesian = 0
+def malay_or_indonesian(text: str) -> tuple[str, float]:
+    """("ms" or "id", its probability against the other) for `text` (see the module doc)."""
+    ratios = _ratios()
+    score = 0.0
     for word in _WORD.findall(text.lower()):
-        malaysian += word in _MALAYSIAN
-        indonesian += word in _INDONESIAN
-    return malaysian > indonesian
+        score += ratios.get(word, 0.0) + MARKER_WEIGHT * (
+            (word in _MALAYSIAN) - (word in _INDONESIAN)
+        )
+    malay = 1.0 / (1.0 + math.exp(-min(50.0, max(-50.0, SLOPE * (score - THRESHOLD)))))
+    return ("ms", malay) if malay > 0.5 else ("id", 1.0 - malay)
+
+
+@cache
+def _ratios() -> dict[str, float]:
+    """Each word's log10(frequency in Malay / in Indonesian), loaded on first use."""
+    return read_word_scores("malay_words.tsv.gz")

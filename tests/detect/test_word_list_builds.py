@@ -1,5 +1,5 @@
 """The builds of detection's word lists (benchmarks/jat_words.py, galician_words.py,
-nguni_words.py) and the files shipped in toolkit/data."""
+nguni_words.py, malay_words.py) and the files shipped in toolkit/data."""
 
 import gzip
 from collections import Counter
@@ -7,8 +7,9 @@ from pathlib import Path
 
 from benchmarks.galician_words import galician_words, lowercase_words
 from benchmarks.jat_words import ijekavian_readings, jat_words
+from benchmarks.malay_words import CAP, MIN_RATIO, log_ratios
 from benchmarks.nguni_words import line_counts, nguni_words
-from toolkit.detect_word_lists import read_word_lists
+from toolkit.detect_word_lists import read_word_lists, read_word_scores
 
 DATA = Path(__file__).resolve().parents[2] / "toolkit" / "data"
 SHIPPED = DATA / "jat_words.tsv"
@@ -102,3 +103,23 @@ def test_shipped_nguni_lists():
     assert len(listed["xh"]) > 200 and len(listed["zu"]) > 200
     assert {"kwaye", "okanye", "apho"} <= listed["xh"] and {"ukuthi", "lapho"} <= listed["zu"]
     assert not listed["xh"] & listed["zu"]
+
+
+def test_malay_ratios_are_capped_rounded_and_leave_out_words_about_as_frequent_in_both():
+    malay = {"beliau": 1e-4, "yang": 3e-2, "polis": 4e-5, "nya": 1e-3}
+    indonesian = {"beliau": 5e-6, "yang": 2.9e-2, "sudah": 2e-3, "2019": 1e-4}
+    ratios = log_ratios(["beliau", "yang", "polis", "sudah", "2019"], malay, indonesian)
+    # beliau: log10(20) = 1.3; polis: missing in id, counted at MIN_FREQUENCY there (2.6);
+    # sudah: missing in ms, capped at -CAP; yang: within a factor of 2; 2019: not a word
+    assert ratios == {"beliau": 1.3, "polis": 2.6, "sudah": -CAP}
+    assert log_ratios(["nya"], {"nya": 1.0}, {})["nya"] == CAP
+
+
+def test_shipped_malay_ratios():
+    with gzip.open(DATA / "malay_words.tsv.gz", "rt", encoding="utf-8") as lines:
+        header = lines.readline()
+    assert header.startswith("# ") and "wordfreq" in header
+    ratios = read_word_scores("malay_words.tsv.gz")
+    assert len(ratios) > 20_000
+    assert ratios["beliau"] > 1 and ratios["pemerintah"] < -0.5 and "yang" not in ratios
+    assert all(MIN_RATIO <= abs(ratio) <= CAP for ratio in ratios.values())
