@@ -6,7 +6,7 @@ import pytest
 from cli_helpers import assert_clean_error, run_cli
 
 from toolkit.errors import InputTypeError, UnsupportedLanguageError
-from toolkit.langs import normalize, source_language, variant
+from toolkit.langs import normalize, same_language, source_language, variant
 from toolkit.repair import repair
 
 
@@ -113,3 +113,10 @@ def test_translating_into_a_script_variant_warns(tmp_path, tiny_marian):
     assert regional.tgt == "es"
     assert not any("MX" in w for w in plain.warnings)
     assert any("es-MX" in w and "may not be MX" in w for w in regional.warnings)
+
+
+def test_standards_of_one_language():
+    assert same_language("ms", "id") and same_language("id", "ms")
+    assert same_language("sr", "hr") and same_language("bs", "sr") and same_language("en", "en")
+    assert not same_language("ms", "hr") and not same_language("da", "nb")
+    assert not same_language("fa", "ps")  # close in script, not one language

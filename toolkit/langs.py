@@ -133,6 +133,20 @@ def variant(code: str) -> str | None:
     return "-".join(part for part in parts if part) or None
 
 
+# Standards of one language, each with its own code (ISO 639-3 macrolanguages msa and
+# hbs): written by one newsroom for readers of the other without translation.
+_STANDARDS_OF_ONE_LANGUAGE = (frozenset({"ms", "id"}), frozenset({"hr", "bs", "sr"}))
+
+
+def same_language(first: str, second: str) -> bool:
+    """Whether two normalized codes are one language or standards of one: Malay and
+    Indonesian; Croatian, Bosnian and Serbian. A Malaysian sentence in an Indonesian
+    article is no untranslated leftover (`toolkit.repair`'s language check)."""
+    return first == second or any(
+        first in group and second in group for group in _STANDARDS_OF_ONE_LANGUAGE
+    )
+
+
 def language_name(code: str) -> str:
     """ "Spanish (es)" for "es"; the bare code if langcodes does not know it."""
     try:

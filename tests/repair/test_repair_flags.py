@@ -166,6 +166,16 @@ def test_language_check_needs_confidence_length_and_a_document(monkeypatch):
     assert flags("Oui. Non. Peut-être.", "en", "other_language") == []
 
 
+@pytest.mark.parametrize(("document", "sentence"), [("id", "ms"), ("ms", "id"), ("hr", "sr")])
+def test_another_standard_of_the_language_is_no_leftover(monkeypatch, document, sentence):
+    text = (
+        "Kementerian menafikan laporan itu pada petang Selasa lalu di ibu kota. "
+        "Para pegawai berkata rundingan akan diteruskan minggu depan di sana."
+    )
+    _fake_detect(monkeypatch, lambda t: _Found(document if len(t) > 100 else sentence, 0.99))
+    assert flags(text, document, "other_language") == []
+
+
 def test_language_check_with_the_real_detector():
     text = (
         "The ministry denied the reports on Tuesday evening. "

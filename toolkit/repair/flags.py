@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from toolkit.langs import same_language
 from toolkit.repair.context import Context
 from toolkit.repair.doubles import sort_doubles
 from toolkit.repair.edits import Flag
@@ -198,7 +199,8 @@ def other_language(text: str, ctx: Context) -> list[Flag]:
     and confident detections count; nothing is flagged when `toolkit.detect` does not
     itself see the document as `lang` (Pashto reads as Persian to it), nor for a
     sentence that mixes the document's script with another one (a Chinese sentence
-    quoting English names is still Chinese).
+    quoting English names is still Chinese), nor for one in another standard of the
+    document's language (a Malaysian sentence in Indonesian: `toolkit.langs.same_language`).
     """
     from toolkit.detect import detect
 
@@ -215,7 +217,11 @@ def other_language(text: str, ctx: Context) -> list[Flag]:
         if MIXED_SCRIPT_SHARE[0] <= share < MIXED_SCRIPT_SHARE[1]:
             continue
         found = seen.get(sentence.text) or seen.setdefault(sentence.text, detect(sentence.text))
-        if found.lang not in (ctx.lang, "und") and found.confidence >= 0.9:
+        if (
+            found.lang != "und"
+            and not same_language(found.lang, ctx.lang)
+            and found.confidence >= 0.9
+        ):
             flags.append(
                 _flag(
                     "other_language",
