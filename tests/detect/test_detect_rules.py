@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.detect import detect
+from toolkit.detect import Detection, detect
 from toolkit.detect_galician import is_galician
 from toolkit.detect_malay import malay_or_indonesian
 
@@ -550,3 +550,11 @@ def test_latin_names_and_acronyms_in_cyrillic_text_stay_latin():
     # capitalized or all-caps lookalike words (BBC, JE, Peppa) are names, not Cyrillic
     assert detect("В этом последнем выпуске JE есть один или два приятных момента.").lang == "ru"
     assert detect("Компанијата броеше просечна гледаност на CBS, ABC, NBC и CNN.").lang == "mk"
+
+
+def test_language_confidence_counts_the_other_standards_of_the_language():
+    found = Detection("hr", 0.38, [("sl", 0.38), ("bs", 0.11), ("sr", 0.11)])
+    assert found.language_confidence == pytest.approx(0.6)
+    assert Detection("id", 0.7, [("ms", 0.3)]).language_confidence == pytest.approx(1.0)
+    assert Detection("fa", 0.7, [("ps", 0.3)]).language_confidence == pytest.approx(0.7)
+    assert Detection("und", 0.3, [("hr", 0.3), ("bs", 0.3)]).language_confidence == 0.0

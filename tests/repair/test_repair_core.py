@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -10,10 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.config import Config
+from toolkit.detect import detect
 from toolkit.errors import ConfigError, InputError, UnsupportedLanguageError
 from toolkit.repair import Edit, repair
-from toolkit.repair.core import normalize_language
+from toolkit.repair.core import MIN_DETECT_CONFIDENCE, normalize_language
 from toolkit.repair.edits import Change, EditLog
+from toolkit.repair.languages import profile
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -203,6 +206,20 @@ def test_language_is_used_when_given_and_detected_or_und_when_not():
     assert result.lang == "fr" and result.text == "Vraiment ? Oui !"
     assert repair("Really ? Yes !", "en").text == "Really? Yes!"
     assert repair("", None).lang == "und"
+
+
+def test_short_croatian_the_detector_splits_between_standards_keeps_its_conventions():
+    # hr 0.38 next to sl 0.38, bs 0.11, sr 0.11: under 0.5, but 0.6 for the language
+    found = detect("„Zaplakala je.”")
+    assert found.lang == "hr" and found.confidence < MIN_DETECT_CONFIDENCE
+    assert found.language_confidence >= MIN_DETECT_CONFIDENCE
+    assert repair("„Zaplakala je.”").lang == "hr"
+
+
+def test_croatian_bosnian_and_serbian_share_their_conventions():
+    # what makes counting the other standards' confidence right for repair
+    hr, bs, sr = (dataclasses.replace(profile(code), code="") for code in ("hr", "bs", "sr"))
+    assert hr == bs == sr
 
 
 def test_bad_input_and_engine_raise_toolkit_errors():

@@ -23,7 +23,9 @@ from toolkit.text import require_text
 
 MAX_PASSES = 4
 # Below this detection confidence the language's conventions are not trusted and the
-# conservative `und` rules apply (a French profile on English text would keep " ?").
+# conservative `und` rules apply (a French profile on English text would keep " ?"). The
+# confidence counts the language's other standards (`Detection.language_confidence`):
+# Croatian, Bosnian and Serbian share their conventions.
 MIN_DETECT_CONFIDENCE = 0.5
 ENGINES = CHOICES["repair.engine"]
 
@@ -106,7 +108,7 @@ def resolve_language(text: str, lang: str | None, config: Config) -> str:
 
     found = detect(text, config=config)
     threshold = max(MIN_DETECT_CONFIDENCE, config.detect.min_confidence)
-    if found.lang == "und" or found.confidence < threshold:
+    if found.lang == "und" or found.language_confidence < threshold:
         return "und"
     return normalize_language(found.lang)
 

@@ -231,8 +231,8 @@ LOW_OPENING_QUOTES = frozenset({"de", "cs", "sk", "sl", "hr", "sr", "bs", "lt", 
 # Languages that write guillemets without inner spaces («так», «así»); French spaces
 # them, and Persian and Arabic text uses both, so those are left alone.
 TIGHT_GUILLEMETS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "es", "pt", "it", "el", "ca",
-                              "de", "pl", "cs", "sk", "sl", "hr", "nl", "no", "nb", "nn", "da",
-                              "sv", "fi", "et", "lv", "lt", "tr", "ro", "hu"})  # fmt: skip
+                              "de", "pl", "cs", "sk", "sl", "hr", "bs", "nl", "no", "nb", "nn",
+                              "da", "sv", "fi", "et", "lv", "lt", "tr", "ro", "hu"})  # fmt: skip
 
 # Right-to-left languages: which way a curly quote faces depends on the renderer, and
 # spaces inside quotation marks are common house style, so quote spacing is left alone.
