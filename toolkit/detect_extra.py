@@ -37,7 +37,9 @@ Yoruba's subdotted letters (ẹ ọ ṣ, with none Yoruba does not write) decide
 that CLD3 reads as Vietnamese; Yoruba typed in a legacy font's private-use code points is
 read with the marks they stand for first. Short text in Maori's or Samoan's alphabet is
 given to CLD3, and longer text mostly in one of them counts CLD3's answer for Maori or
-Samoan from a lower probability (`toolkit.detect_alphabets`).
+Samoan from a lower probability (`toolkit.detect_alphabets`). CLD3's Cebuano and
+Sundanese count from 0.5 where the text has more of their function words than of their
+neighbours' (`toolkit.detect_function_words`).
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ from toolkit.detect_alphabets import (
     mostly_samoan,
     read_legacy_yoruba,
 )
+from toolkit.detect_function_words import MIN_PROBABILITY as FUNCTION_WORDS_FROM
+from toolkit.detect_function_words import confirmed_by_function_words
 from toolkit.detect_galician import is_galician
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion
@@ -262,6 +266,10 @@ def _latin_opinion(
         return Opinion("gl", max(probability if code == "gl" else 0.0, _BY_LETTER), decides=True)
     if (code in ("mi", "haw") or probability < MIN_PROBABILITY) and mostly_maori(text):
         return Opinion("mi", max(probability if code == "mi" else 0.0, _BY_LETTER))
+    if FUNCTION_WORDS_FROM <= probability < min_probability(
+        "LATIN", code
+    ) and confirmed_by_function_words(text, code):
+        return Opinion(code, max(probability, _BY_LETTER))  # ceb, su
     if code == "sm" and probability >= _SAMOAN_AGREE and mostly_samoan(text):
         return Opinion("sm", max(probability, _BY_LETTER))
     if looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.detect import Detection, detect
+from toolkit.detect_function_words import confirmed_by_function_words
 from toolkit.detect_galician import is_galician
 from toolkit.detect_malay import malay_or_indonesian
 
@@ -558,3 +559,18 @@ def test_language_confidence_counts_the_other_standards_of_the_language():
     assert Detection("id", 0.7, [("ms", 0.3)]).language_confidence == pytest.approx(1.0)
     assert Detection("fa", 0.7, [("ps", 0.3)]).language_confidence == pytest.approx(0.7)
     assert Detection("und", 0.3, [("hr", 0.3), ("bs", 0.3)]).language_confidence == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "confirmed"),
+    [
+        ("Ang bata nga lalaki dili moadto sa eskwelahan karon.", "ceb", True),
+        ("Ang batang lalaki ay hindi pupunta sa paaralan ngayon.", "ceb", False),  # Tagalog
+        ("Abdi teu acan terang naon anu kudu dilakukeun.", "su", True),
+        ("Saya tidak tahu apa yang harus dilakukan.", "su", False),  # Indonesian
+        ("Aku ora ngerti apa sing kudu ditindakake.", "su", False),  # Javanese
+        ("Ang bata nga lalaki dili moadto sa eskwelahan karon.", "tl", False),  # no list
+    ],
+)
+def test_function_words_confirm_cebuano_and_sundanese(text, lang, confirmed):
+    assert confirmed_by_function_words(text, lang) is confirmed
