@@ -58,7 +58,7 @@ from toolkit.detect_alphabets import (
     read_legacy_yoruba,
 )
 from toolkit.detect_function_words import MIN_PROBABILITY as FUNCTION_WORDS_FROM
-from toolkit.detect_function_words import confirmed_by_function_words
+from toolkit.detect_function_words import confirmed_by_function_words, function_word_languages
 from toolkit.detect_galician import is_galician
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion
@@ -219,19 +219,21 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
     by_letter = _letters_say(text, script)
     valid = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
     if _fewer_letters(text, MIN_LETTERS):
-        if by_letter is None and script == "LATIN":
-            # CLD3 is asked about short text in Maori's or Samoan's alphabet only, or with
-            # more Galician-only words than Portuguese- or Spanish-only ones ("É moito máis
-            # cun bo xogador."), and taken where it is sure of that language
-            candidates = alphabets_only(text)
-            if is_galician(text):
-                candidates.append("gl")
-            if candidates:
-                found = _cld3().FindLanguage(text=valid)
-                if found.language in candidates and found.probability >= MIN_PROBABILITY:
-                    return Opinion(found.language, _BY_LETTER)
-            return _words_of_neighbours(text, first_stage)
-        return None if by_letter is None else Opinion(by_letter, _BY_LETTER)
+        if by_letter is not None:
+            return Opinion(by_letter, _BY_LETTER)
+        # CLD3 is asked about short text in Maori's or Samoan's alphabet only, with more
+        # Galician-only words than Portuguese- or Spanish-only ones ("É moito máis cun bo
+        # xogador."), or with an added language's function word ("Гэта добра."), and
+        # taken where it is sure of that language
+        candidates = function_word_languages(text)
+        if script == "LATIN":
+            candidates += alphabets_only(text) + (["gl"] if is_galician(text) else [])
+        if candidates:
+            found = _cld3().FindLanguage(text=valid)
+            code = normalize(found.language.split("-")[0])
+            if code in candidates and found.probability >= MIN_PROBABILITY:
+                return Opinion(code, _BY_LETTER)
+        return _words_of_neighbours(text, first_stage)
     found = _cld3().FindLanguage(text=valid)
     code, probability = normalize(found.language.split("-")[0]), float(found.probability)
     if code == by_letter and probability >= _LETTERS_AGREE:

@@ -15,7 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.detect import Detection, detect
-from toolkit.detect_function_words import confirmed_by_function_words
+from toolkit.detect_data import WORDFREQ_TO_PROFILES
+from toolkit.detect_function_words import (
+    COMMON_ZIPF,
+    SHORT_TEXT_WORDS,
+    confirmed_by_function_words,
+    function_word_languages,
+)
 from toolkit.detect_galician import is_galician
 from toolkit.detect_malay import malay_or_indonesian
 
@@ -574,3 +580,36 @@ def test_language_confidence_counts_the_other_standards_of_the_language():
 )
 def test_function_words_confirm_cebuano_and_sundanese(text, lang, confirmed):
     assert confirmed_by_function_words(text, lang) is confirmed
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Гэта добра.", "be"), ("Энэ сайн байна", "mn"), ("Fa tsy izy", "mg"), ("Kuma ka san", "ha")],
+)
+def test_short_text_with_a_function_word_is_given_to_cld3(text, lang):
+    found = detect(text)
+    assert found.lang == lang and found.confidence == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ny regering i Danmark", "da"),  # Malagasy ny: Danish "new", left out
+        ("Kaj je to?", "sl"),  # Esperanto kaj: Slovene "what", left out
+        ("Hus och bil till salu", "sv"),
+    ],
+)
+def test_function_words_common_in_a_first_stage_language_are_left_out(text, lang):
+    assert function_word_languages(text) == []
+    assert detect(text).lang == lang
+
+
+@pytest.mark.slow  # loads about 40 wordfreq lists
+def test_no_listed_function_word_is_common_in_a_first_stage_language():
+    from wordfreq import zipf_frequency
+
+    first_stage = [lang for lang in WORDFREQ_TO_PROFILES if lang not in ("ja", "ko", "zh")]
+    for lang, words in SHORT_TEXT_WORDS.items():
+        for word in words:
+            common = [other for other in first_stage if zipf_frequency(word, other) >= COMMON_ZIPF]
+            assert not common, (lang, word, common)
