@@ -37,9 +37,11 @@ Yoruba's subdotted letters (ẹ ọ ṣ, with none Yoruba does not write) decide
 that CLD3 reads as Vietnamese; Yoruba typed in a legacy font's private-use code points is
 read with the marks they stand for first. Short text in Maori's or Samoan's alphabet is
 given to CLD3, and longer text mostly in one of them counts CLD3's answer for Maori or
-Samoan from a lower probability (`toolkit.detect_alphabets`). CLD3's Cebuano and
-Sundanese count from 0.5 where the text has more of their function words than of their
-neighbours' (`toolkit.detect_function_words`).
+Samoan from a lower probability (`toolkit.detect_alphabets`). Short text with an added
+language's function word is given to CLD3 and taken where it is sure of that language;
+in longer text, CLD3's answer for such a language counts from 0.5 where the text has its
+function words (for Cebuano and Sundanese, more than of their neighbours':
+`toolkit.detect_function_words`).
 """
 
 from __future__ import annotations
@@ -242,7 +244,11 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
         return Opinion(by_letter, _BY_LETTER)
     if script == "LATIN":
         return _latin_opinion(text, valid, code, probability, first_stage)
-    return Opinion(code, probability) if _taken(script, code, probability) else None
+    if _taken(script, code, probability):
+        return Opinion(code, probability)
+    if _function_words_agree(text, script, code, probability):
+        return Opinion(code, max(probability, _BY_LETTER))
+    return None
 
 
 def _latin_opinion(
@@ -268,10 +274,8 @@ def _latin_opinion(
         return Opinion("gl", max(probability if code == "gl" else 0.0, _BY_LETTER), decides=True)
     if (code in ("mi", "haw") or probability < MIN_PROBABILITY) and mostly_maori(text):
         return Opinion("mi", max(probability if code == "mi" else 0.0, _BY_LETTER))
-    if FUNCTION_WORDS_FROM <= probability < min_probability(
-        "LATIN", code
-    ) and confirmed_by_function_words(text, code):
-        return Opinion(code, max(probability, _BY_LETTER))  # ceb, su
+    if _function_words_agree(text, "LATIN", code, probability):
+        return Opinion(code, max(probability, _BY_LETTER))
     if code == "sm" and probability >= _SAMOAN_AGREE and mostly_samoan(text):
         return Opinion("sm", max(probability, _BY_LETTER))
     if looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):
@@ -286,6 +290,14 @@ def _latin_opinion(
         if third is not None:
             return Opinion(third, THIRD_CONFIDENCE)
     return _words_of_neighbours(text, first_stage)
+
+
+def _function_words_agree(text: str, script: str, code: str, probability: float) -> bool:
+    """CLD3 fairly sure (from `FUNCTION_WORDS_FROM`, under its cut-off) of an added
+    language whose function words `text` has (`toolkit.detect_function_words`)."""
+    return FUNCTION_WORDS_FROM <= probability < min_probability(
+        script, code
+    ) and confirmed_by_function_words(text, code)
 
 
 def _words_of_neighbours(text: str, first_stage: str) -> Opinion | None:

@@ -576,6 +576,8 @@ def test_language_confidence_counts_the_other_standards_of_the_language():
         ("Saya tidak tahu apa yang harus dilakukan.", "su", False),  # Indonesian
         ("Aku ora ngerti apa sing kudu ditindakake.", "su", False),  # Javanese
         ("Ang bata nga lalaki dili moadto sa eskwelahan karon.", "tl", False),  # no list
+        ("Hún sagði að það væri kalt í dag.", "is", True),  # one word is enough here
+        ("Hann kom heim í gær.", "is", False),
     ],
 )
 def test_function_words_confirm_cebuano_and_sundanese(text, lang, confirmed):
