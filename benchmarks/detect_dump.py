@@ -21,7 +21,7 @@ from benchmarks.runner import HERE, eval_data
 def main(argv: list[str]) -> int:
     from toolkit.detect import detect, detect_spans
 
-    if not 1 <= len(argv) <= 2:
+    if not 1 <= len(argv) <= 2 or argv[0].startswith("-"):  # "--help" is no file to write
         print("usage: python -m benchmarks.detect_dump OUT [MB]", file=sys.stderr)
         return 2
     budget = int(float(argv[1]) * 1e6) if len(argv) == 2 else 3_000_000
