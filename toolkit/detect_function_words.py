@@ -96,7 +96,7 @@ SHORT_TEXT_WORDS: dict[str, frozenset[str]] = {
 
 def function_word_languages(text: str) -> list[str]:
     """The languages of `SHORT_TEXT_WORDS` that `text` has a function word of."""
-    words = {word.lower().replace("’", "'") for word in _WORD.findall(text)}
+    words = set(_words(text))
     return [lang for lang, listed in SHORT_TEXT_WORDS.items() if not words.isdisjoint(listed)]
 
 
@@ -106,9 +106,14 @@ def confirmed_by_function_words(text: str, lang: str) -> bool:
     own_and_neighbours = _OWN_AND_NEIGHBOURS.get(lang)
     if own_and_neighbours is None:
         listed = SHORT_TEXT_WORDS.get(lang)
-        return listed is not None and lang in function_word_languages(text)
+        return listed is not None and not listed.isdisjoint(_words(text))
     own, neighbours = own_and_neighbours
     balance = 0
-    for word in _WORD.findall(text.lower()):
+    for word in _words(text):
         balance += (word in own) - (word in neighbours)
     return balance > 0
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, lowercase, with a typographic apostrophe read as a plain one."""
+    return [word.replace("’", "'") for word in _WORD.findall(text.lower())]
