@@ -278,7 +278,8 @@ def _with_second_opinion(
     An added language (or a weak first-stage one: `FIRST_STAGE_WEAK`) CLD3 is sure of
     wins with CLD3's probability, the first stage's ranking kept below it in the
     remaining mass. An answer told from one other language by the text's words (Xhosa
-    or Zulu, Malay or Indonesian) comes with that one as the only runner-up.
+    or Zulu, Malay or Indonesian, Bosnian or Serbian) comes with that one as the only
+    runner-up; one the words decide alone (Bosnian or Serbian, not Croatian) wins.
     Otherwise a close neighbour (a less certain ps for fa; Bosnian and Serbian
     for Croatian without a word only Croatian writes) only takes a share of the first
     stage's confidence, never so much that the first stage's own runner-up goes above

@@ -17,14 +17,16 @@ CLD3 is weak on short text and on close neighbours (it calls about half of Croat
 sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about text
 under `MIN_LETTERS` letters, and its answers for Bosnian (next to Croatian) and Malay
 (next to Indonesian) are never taken as they are. Text the first stage reads as
-Croatian, at any length, is a close call with Bosnian (and Serbian, without ijekavian
-words) unless it has a word only Croatian writes
-(`toolkit.detect_serbian.croatian_neighbours`): a runner-up that lowers the first
-stage's confidence, not a confident mistake. Text the first stage reads as Indonesian,
+Croatian, at any length, is Serbian or Bosnian where its words say so (ekavian words;
+words Serbian and Bosnian write instead of Croatian's, with ijekavian ones:
+`toolkit.detect_serbian.serbian_or_bosnian`), and otherwise a close call with Bosnian
+(and Serbian, without ijekavian words) unless it has a word only Croatian writes
+(`croatian_neighbours`): a runner-up that lowers the first stage's confidence, not a
+confident mistake. Text the first stage reads as Indonesian,
 at any length, is Malay or Indonesian by its words, the other the runner-up with the
 rest of the probability (`toolkit.detect_malay`). Latin-script text
-CLD3 calls Croatian or Bosnian is Serbian when its words are ekavian
-(`toolkit.detect_serbian`); text it calls
+CLD3 calls Croatian, Bosnian or Serbian is Serbian when its words are ekavian
+(whatever the first stage says); text it calls
 Portuguese, Spanish or Galician is Galician when it has more Galician-only words than
 Portuguese- or Spanish-only ones (`toolkit.detect_galician`); text it calls Xhosa or
 Zulu, two languages it often swaps, is one or the other by py3langid's scores and the
@@ -66,7 +68,8 @@ from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion
 from toolkit.detect_malay import malay_or_indonesian
 from toolkit.detect_nguni import xhosa_or_zulu
-from toolkit.detect_serbian import croatian_neighbours, is_ekavian_serbian
+from toolkit.detect_serbian import BY_WORDS as SERBIAN_BY_WORDS
+from toolkit.detect_serbian import croatian_neighbours, is_ekavian_serbian, serbian_or_bosnian
 from toolkit.langs import normalize
 
 # Script (as in toolkit.detect_data.SCRIPTS) -> the one language that writes it here.
@@ -265,7 +268,7 @@ def _latin_opinion(
             return Opinion(lang, pair_probability, decides=True, runner_up=_OTHER[lang])
     if code in ("hr", "bs", "sr"):
         if is_ekavian_serbian(text):
-            return Opinion("sr", _BY_LETTER)
+            return Opinion("sr", SERBIAN_BY_WORDS)
         if code == "sr":  # no evidence in Latin script ("correspondent photographie")
             return None
     if code in ("id", "ms") and first_stage == "id":
@@ -280,7 +283,7 @@ def _latin_opinion(
         return Opinion("sm", max(probability, _BY_LETTER))
     if looks_yoruba(text) and (code in ("yo", "vi") or probability < MIN_PROBABILITY):
         return Opinion("yo", max(probability if code == "yo" else 0.0, _BY_LETTER))
-    if code != "bs":  # Bosnian: only ever a neighbour of Croatian, below
+    if code != "bs":  # Bosnian: what its words say where the first stage reads hr, below
         if _taken("LATIN", code, probability):
             return Opinion(code, probability)
         # CLD3 reads tone-marked text of other languages (Yoruba) as Vietnamese at 1.0;
@@ -301,8 +304,8 @@ def _function_words_agree(text: str, script: str, code: str, probability: float)
 
 
 def _words_of_neighbours(text: str, first_stage: str) -> Opinion | None:
-    """What `text`'s words say where the first stage reads Croatian (a close call with
-    Bosnian and Serbian, unless a word only Croatian writes is in it) or Indonesian
+    """What `text`'s words say where the first stage reads Croatian (Serbian or Bosnian,
+    or a close call with them unless a word only Croatian writes is in it) or Indonesian
     (Malay or Indonesian); None for other first-stage answers."""
     if first_stage == "hr":
         return _croatian_close_call(text)
@@ -318,8 +321,13 @@ def _malay_or_indonesian(text: str) -> Opinion:
 
 
 def _croatian_close_call(text: str) -> Opinion | None:
-    """Bosnian and/or Serbian as close neighbours of the first stage's Croatian, unless
+    """Serbian or Bosnian where `text`'s words say so (`serbian_or_bosnian`); otherwise
+    Bosnian and/or Serbian as close neighbours of the first stage's Croatian, unless
     `text` has a word only Croatian writes."""
+    by_words = serbian_or_bosnian(text)
+    if by_words is not None:
+        lang, probability, runner_up = by_words
+        return Opinion(lang, probability, decides=True, runner_up=runner_up)
     neighbours = croatian_neighbours(text)
     return Opinion("hr", 1.0, neighbours=neighbours) if neighbours else None
 

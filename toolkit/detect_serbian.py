@@ -1,12 +1,21 @@
-"""Serbian in Latin script, told from Croatian (and Bosnian) by its ekavian words.
+"""Serbian and Bosnian in Latin script, told from Croatian by their words.
 
 Serbian, Croatian and Bosnian share almost all of their grammar and spelling; CLD3 calls
-Latin-script Serbian "hr" or "bs" (never "sr", which it knows in Cyrillic only), and
-langdetect's profiles know Croatian only. What Serbian as written in Serbia does differently
-is the reflex of the old vowel jat: ekavian "vreme, pre, deo, dete, mesto, reč, gde,
-čovek" where Croatian and Bosnian write ijekavian "vrijeme, prije, dio, dijete, mjesto,
-riječ, gdje, čovjek". A text with more ekavian than ijekavian words, and no word only
-Croatian uses (tko, tisuća, tjedan, povijest, siječnja...), is Serbian.
+Latin-script Serbian "hr" or "bs" (never "sr", which it knows in Cyrillic only) and half of
+Croatian "bs", and langdetect's profiles know Croatian only. Two things tell them apart:
+
+- the reflex of the old vowel jat: Serbian as written in Serbia is ekavian "vreme, pre,
+  deo, dete, mesto, reč, gde, čovek" where Croatian and Bosnian write ijekavian
+  "vrijeme, prije, dio, dijete, mjesto, riječ, gdje, čovjek";
+- words: Croatian's own (tko, tisuća, tijekom, tjedan, povijest, siječnja...), and those
+  Serbian and Bosnian write instead (ko, hiljada, tokom, sedmica/nedelja,
+  historija/istorija, januara...).
+
+A text with more ekavian than ijekavian words, and no more Croatian-only words than
+Serbian and Bosnian ones, is Serbian; one with Serbian and Bosnian words and ijekavian ones
+(or words only Bosnian writes) is Bosnian; one with Serbian and Bosnian words alone is a
+close call of the two (`serbian_or_bosnian`). The first stage's Croatian is asked at any
+length; CLD3's hr, bs or sr only about ekavian Serbian.
 
 The lists are common words in both reflexes (and Croatian-only words), written down from
 the standard languages and checked on lingua-py's Leipzig tuning lines (Serbian
@@ -15,8 +24,9 @@ Croatian also writes in the ekavian form (veoma, zavisi, uslov, nedelja...) were
 Added to them: the words of NTREX-128's professional Serbian (Latin) and Croatian news in
 the 40 documents of ../shared/eval/news_docs.jsonl that one uses 3+ times and the other
 two (and lingua-py's tuning lines of the other two) never, names dropped.
-Slovene and Slovak write some of these ekavian words too (mesto, delo, pre): the caller
-only asks when CLD3 has named hr or bs. "svet/sveta" is left out (Croatian "holy").
+Slovene and Slovak write some of these ekavian words too (mesto, delo, pre), and Slovene
+"ko, sistem, evropski": the callers only ask about text the first stage reads as
+Croatian or CLD3 names hr, bs or sr. "svet/sveta" is left out (Croatian "holy").
 
 Beyond these lists, toolkit/data/jat_words.tsv holds the words that wordfreq's
 Serbo-Croatian vocabulary writes both ways ("dečak/dječak, zamenjene/zamijenjene,
@@ -25,15 +35,16 @@ Croatian or Bosnian hunspell dictionary accepts, which are other words ("mesni" 
 not "mjesni" local; "veće" larger, not "vijeće" council). `benchmarks/jat_words.py` makes
 the file and says how.
 
-The same words say when Latin-script text the first stage reads as Croatian is only a
-close call (`croatian_neighbours`): without a word only Croatian writes it may be
-Bosnian, and without ijekavian words Serbian too.
+Where they do not decide, the same words say when Latin-script text the first stage reads
+as Croatian is only a close call (`croatian_neighbours`): without a word only Croatian
+writes it may be Bosnian, and without ijekavian words Serbian too.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from toolkit.detect_word_lists import read_word_lists
 
@@ -95,7 +106,73 @@ _CROATIAN = frozenset(
     stupnjeva suca tjedana tlaka trenutačno upotrijebiti veleposlanik vrijednosti
     """.split()
 )
+# Words Serbian and Bosnian write where Croatian writes another (tijekom, tisuća,
+# milijun, europski, sustav, sveučilište, obitelj, tko, što, unatoč, cjepivo,
+# dužnosnici, glasnogovornik, odvjetnik, uhićen, dogodilo, nogomet, zrakoplov,
+# kazalište, kemija, točka, znanost, suradnja, utjecaj, zrak, promet, veleposlanstvo,
+# popis, vlak, kava, stupnjeva, stanice, obrana, inozemstvo, putovnica, tvornica,
+# glazba, ured, organizirati, financijski, postotak; and the months), written down from
+# the standard languages. Left out: words Croatian also writes, as Leipzig's Croatian
+# tuning lines do ("njen, zvanično, učestvovali, uraditi"), and case forms that are
+# Croatian words or names too ("neko vrijeme", "svako dijete", Maja, Marta, August).
+# None of them is in a Croatian sentence of NTREX-128's 40 news_docs.jsonl documents or
+# of lingua-py's tuning lines (1,571 sentences).
+_SERBIAN_AND_BOSNIAN = frozenset(
+    """
+    tokom hiljada hiljade hiljadu hiljadama milion miliona milioni milionima ko niko šta
+    uprkos porodica porodice porodici porodicu porodicom porodični porodične porodičnog
+    evropski evropska evropske evropskog evropskoj evropskom evropsku evropskih evropa
+    evrope evropi evropu evra evro sistem sistema sistemu sistemi sistemom univerzitet
+    univerziteta univerzitetu univerziteti vakcina vakcine vakcinu vakcinom vakcinacija
+    vakcinacije vakcinisan vakcinisani zvaničnik zvaničnici zvaničnika zvaničnike zvanični
+    zvanična zvanične zvaničnog portparol portparola portparolka advokat advokati advokata
+    advokatu advokatima advokatica uhapšen uhapšena uhapšeni uhapsila uhapsio uhapsili
+    uhapšeno hapšenje hapšenja desilo desio desila desili dešava dešavaju fudbal fudbala
+    fudbaler fudbaleri fudbalski fudbalske fudbalskog avion aviona avionom avioni pozorište
+    pozorišta hemijski hemijske hemija hemikalije tačka tačke tačku tačno tačan nauka nauke
+    nauci naučnici naučni naučna naučne naučnika naučnik saradnja saradnje saradnju
+    saradnji saradnici saradnik uticaj uticaja uticaju uticati utiče vazduh vazduha
+    vazdušni vazdušne saobraćaj saobraćaja saobraćaju saobraćajne ambasada ambasade
+    ambasadi ambasador ambasadora spisak spiska voz voza vozom kafa kafu kafe stepeni
+    stepena ćelije ćelija ćelijama januar januara februar februara april aprila jula juli
+    septembar septembra oktobar oktobra novembar novembra decembar decembra odbrana odbrane
+    odbranu odbrani inostranstvu inostranstva pasoš pasoša fabrika fabrike fabrici muzika
+    muzike muziku muzici muzički muzičke muzičar kancelarija kancelarije kancelariji
+    organizovati organizovao organizovala organizovan organizovana organizovane reagovao
+    reagovala reagovati finansijski finansijske finansijskih finansija finansiranje
+    finansira procenat procenta procenata procentualno ljekar ljekara ljekari ljekarima
+    apoteka apoteke
+    """.split()
+)
+# Of those, words Bosnian writes and Serbian does not: "sedmica" (Serbian "nedelja",
+# Croatian "tjedan"; its nominative left out, Croatian's "seven"), "historija" (Serbian
+# "istorija", Croatian "povijest"). They are in _SERBIAN_AND_BOSNIAN's sense too.
+_BOSNIAN = frozenset(
+    """
+    sedmice sedmicu sedmici historija historije historiji historiju historijski
+    historijske historijskog
+    """.split()
+)
 _WORD = re.compile(r"\w+")
+#: the probability a text's words give Serbian (ekavian) or Bosnian (ijekavian or
+#: Bosnian-only words) where they also say it is not Croatian: of such answers on the
+#: news of NTREX-128's 40 news_docs.jsonl documents, 351 of 357 Serbian ones and 81 of
+#: 82 Bosnian ones are right (686 of 697 and 148 of 149 on the other 83 documents)
+BY_WORDS = 0.9
+#: Bosnian's share where only words Serbian and Bosnian share say the text is not
+#: Croatian: 150 of the 257 such tuning sentences (those 40 documents' and lingua-py's
+#: tuning lines) are Bosnian, 107 Serbian (122 of 245 on the other 83 documents)
+BOSNIAN_SHARE = 0.58
+
+
+class _Counts(NamedTuple):
+    """How many of a text's words each list holds."""
+
+    croatian: int
+    ekavian: int
+    ijekavian: int
+    serbian_and_bosnian: int
+    bosnian: int
 
 
 @cache
@@ -105,8 +182,31 @@ def _jat_words() -> tuple[frozenset[str], frozenset[str]]:
     return _EKAVIAN | read["ekavian"], _IJEKAVIAN | read["ijekavian"]
 
 
+def serbian_or_bosnian(text: str) -> tuple[str, float, str | None] | None:
+    """Serbian or Bosnian where Latin-script `text`'s words say which and that it is not
+    Croatian: (language, probability, the other one as runner-up or None); None where
+    Croatian's own words are more than Serbian and Bosnian's, or the words do not say.
+
+    Ekavian words (more than ijekavian ones) say Serbian. Words Serbian and Bosnian write
+    where Croatian writes another (tokom, miliona, evropski, porodica) say Bosnian with
+    ijekavian words or a Bosnian-only word (sedmice, historija), and otherwise a close
+    call of Bosnian and Serbian.
+    """
+    counts = _counts(text)
+    if counts.croatian > counts.serbian_and_bosnian:
+        return None
+    if counts.ekavian > counts.ijekavian:
+        return "sr", BY_WORDS, None
+    if not counts.serbian_and_bosnian:
+        return None
+    if counts.ijekavian or counts.bosnian:
+        return "bs", BY_WORDS, None
+    return "bs", BOSNIAN_SHARE, "sr"
+
+
 def croatian_neighbours(text: str) -> tuple[str, ...]:
-    """The languages that Latin-script `text` read as Croatian may be as well.
+    """The languages that Latin-script `text` read as Croatian may be as well, where its
+    words do not decide (`serbian_or_bosnian` is None).
 
     Nothing where it has a word only Croatian writes; Bosnian where it has an ijekavian
     word (Bosnian writes them too); Bosnian and Serbian where it has neither. On NTREX's
@@ -114,27 +214,29 @@ def croatian_neighbours(text: str) -> tuple[str, ...]:
     and Latin-script Serbian), the 162 sentences with a Croatian-only word are all
     Croatian; of the 592 with ijekavian words and no ekavian majority, 341 are Bosnian,
     250 Croatian and 1 Serbian; of the 901 with neither, 324 are Bosnian, 259 Croatian
-    and 318 Serbian.
+    and 318 Serbian (before the words Serbian and Bosnian share decided some of them).
     """
-    counts = _jat_counts(text)
-    if counts is None:
+    counts = _counts(text)
+    if counts.croatian:
         return ()
-    return ("bs",) if counts[1] else ("bs", "sr")
+    return ("bs",) if counts.ijekavian else ("bs", "sr")
 
 
 def is_ekavian_serbian(text: str) -> bool:
-    """More ekavian than ijekavian words in `text`, and none only Croatian writes."""
-    counts = _jat_counts(text)
-    return counts is not None and counts[0] > counts[1]
+    """More ekavian than ijekavian words in `text`, and no more words only Croatian
+    writes than words Serbian and Bosnian write instead."""
+    counts = _counts(text)
+    return counts.croatian <= counts.serbian_and_bosnian and counts.ekavian > counts.ijekavian
 
 
-def _jat_counts(text: str) -> tuple[int, int] | None:
-    """(ekavian, ijekavian) word counts of `text`; None once a word only Croatian writes."""
+def _counts(text: str) -> _Counts:
+    """How many of `text`'s words are in each list."""
     ekavian_words, ijekavian_words = _jat_words()
-    ekavian = ijekavian = 0
+    croatian = ekavian = ijekavian = serbian_and_bosnian = bosnian = 0
     for word in _WORD.findall(text.lower()):
-        if word in _CROATIAN:
-            return None
+        croatian += word in _CROATIAN
         ekavian += word in ekavian_words
         ijekavian += word in ijekavian_words
-    return ekavian, ijekavian
+        serbian_and_bosnian += word in _SERBIAN_AND_BOSNIAN or word in _BOSNIAN
+        bosnian += word in _BOSNIAN
+    return _Counts(croatian, ekavian, ijekavian, serbian_and_bosnian, bosnian)

@@ -79,9 +79,10 @@ def test_scripts_of_one_language_decide():
 def test_close_calls_report_the_neighbour_with_lower_confidence():
     # Bosnian next to Croatian, Malay next to Indonesian: at least some sentences must come
     # out as a visible close call (neighbour among the runners-up, confidence below 0.9)
-    # rather than a confident single answer. Bosnian is never the answer, and Croatian
-    # next to it is below 0.9; Malay or Indonesian is what the words say, with the
-    # probability of one against the other (toolkit.detect_malay): the two add up to 1.
+    # rather than a confident single answer. Bosnian is the answer only where its words
+    # say so (toolkit.detect_serbian), and Croatian next to it is below 0.9; Malay or
+    # Indonesian is what the words say, with the probability of one against the other
+    # (toolkit.detect_malay): the two add up to 1.
     for lang, neighbour in (("bs", "hr"), ("ms", "id")):
         close = 0
         for text in HELD_OUT[lang]:
@@ -92,9 +93,9 @@ def test_close_calls_report_the_neighbour_with_lower_confidence():
                 assert len(found.candidates) <= 1, text
                 assert found.confidence + runner_up == pytest.approx(1.0, abs=0.011)
             else:
-                assert found.lang != lang, text
+                assert found.lang != lang or found.confidence <= 0.9, text
             if lang in names and neighbour in names:
-                assert lang == "ms" or found.confidence < 0.9
+                assert lang == "ms" or found.lang == lang or found.confidence < 0.9
                 close += found.confidence < 0.9
         assert close >= 10, lang
 
@@ -140,3 +141,19 @@ def test_a_letter_only_one_added_language_writes_decides_short_text(text, lang):
 def test_a_letter_inside_a_word_of_misdecoded_turkish_is_not_icelandic():
     # cp1254 Turkish read as cp1252: ş -> þ, ğ -> ð inside words; Icelandic þ starts one
     assert detect("gerçekleþtirir yüksek").lang != "is"
+
+
+def test_croatian_news_is_never_read_as_serbian_or_bosnian_by_words():
+    # benchmarks/data/ntrex_langid_heldout.jsonl: 100 held-out NTREX-128 sentences per
+    # language. Serbian and Bosnian words (toolkit.detect_serbian) must not take Croatian's
+    # answer; on that sample, they decide some of the Bosnian and Serbian ones.
+    rows = [
+        json.loads(line)
+        for line in (DATA.parent / "ntrex_langid_heldout.jsonl").open(encoding="utf-8")
+    ]
+    found = {
+        lang: [detect(r["text"]).lang for r in rows if r["ntrex"] == code]
+        for lang, code in (("hr", "hrv"), ("bs", "bos"), ("sr", "srp-Latn"))
+    }
+    assert len(found["hr"]) == 100 and found["hr"].count("hr") >= 99
+    assert found["bs"].count("bs") >= 15 and found["sr"].count("sr") >= 50

@@ -257,7 +257,6 @@ def test_more_malaysian_words_raise_the_probability_of_malay():
         ("Djeca su se okupila na trgu prije podne.", ["bs"]),
         # neither: Bosnian and Serbian too (CLD3 says sl for the second one)
         ("Ljudi su se okupili na trgu za vikend.", ["bs", "sr"]),
-        ("Hiljade ljudi okupilo se na trgu tokom vikenda.", ["bs", "sr"]),
         ("Vlada je pala", ["bs", "sr"]),  # short: the first stage's alone
     ],
 )
@@ -267,6 +266,41 @@ def test_croatian_without_its_own_words_is_a_close_call(text, neighbours):
     named = [code for code, _ in found.candidates if code in ("bs", "sr")]
     assert named == neighbours
     assert (found.confidence > 0.9) == (not neighbours)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "confidence", "runner_up"),
+    [
+        # words Serbian and Bosnian write instead of Croatian's (hiljade, tokom) and an
+        # ijekavian one (djeca), or a word only Bosnian writes (sedmice): Bosnian
+        ("Djeca su se okupila na trgu tokom vikenda.", "bs", 0.9, "hr"),
+        ("Prošle sedmice je pala vlada.", "bs", 0.9, "hr"),
+        # those words alone: a close call of Bosnian and Serbian, Croatian ruled out
+        ("Hiljade ljudi okupilo se na trgu tokom vikenda.", "bs", 0.58, "sr"),
+        # ekavian words (predsednik), at any length the first stage reads Croatian
+        ("Predsednik je rekao da će doći.", "sr", 0.9, "hr"),
+        # Croatian's own words (tisuće, tijekom) outnumber them: Croatian
+        ("Tisuće ljudi okupilo se tijekom vikenda na trgu.", "hr", 1.0, None),
+        ("Tisuće ljudi okupilo se tijekom vikenda, kažu zvaničnici.", "hr", 1.0, None),
+    ],
+)
+def test_serbian_and_bosnian_words_decide_against_croatian(text, lang, confidence, runner_up):
+    found = detect(text)
+    assert (found.lang, found.confidence) == (lang, pytest.approx(confidence, abs=0.01))
+    assert (found.candidates[0][0] if found.candidates else None) == runner_up
+
+
+def test_a_bosnian_article_is_bosnian_and_a_croatian_one_croatian():
+    bosnian = (
+        "Vlada je prošle sedmice usvojila budžet. Tokom rasprave, zvaničnici su rekli da će "
+        "hiljade porodica dobiti pomoć. Djeca iz ruralnih područja bit će prva na spisku."
+    )
+    croatian = (
+        "Vlada je prošlog tjedna usvojila proračun. Tijekom rasprave, dužnosnici su rekli da "
+        "će tisuće obitelji dobiti pomoć. Djeca iz ruralnih područja bit će prva na popisu."
+    )
+    assert detect(bosnian).lang == "bs" and detect(bosnian).confidence == 0.9
+    assert detect(croatian).lang == "hr" and detect(croatian).confidence == 1.0
 
 
 def test_neighbours_never_put_the_first_stage_runner_up_first():
