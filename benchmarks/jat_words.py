@@ -2,19 +2,29 @@
 
 Serbian (ekavian) and Croatian or Bosnian (ijekavian) write the old vowel jat differently:
 "dečak, zamenjene, naneo" against "dječak, zamijenjene, nanio". wordfreq's Serbo-Croatian
-list (`sh`: Serbian, Croatian and Bosnian web text together) holds both forms of such
-words. A pair is a word of that list with an `e` after a consonant, not its last letter,
-that reads as another word of the list with `ije` or `je` in its place (or a final `eo`
-that reads as `io`: the past participle), the two about as frequent (zipf within
+list (`sh`: Serbian, Croatian and Bosnian web text together) holds both forms of many
+such words. A pair is a word of that list with an `e` after a consonant, not its last
+letter, that reads as another word of the list with `ije` or `je` in its place (or a final
+`eo` that reads as `io`: the past participle), the two about as frequent (zipf within
 `MAX_ZIPF_GAP`), which keeps a rare form of a common word out ("prema" is not ekavian for
 "prijema"). Some pairs are two different words ("veće" larger, "vijeće" council; "mesni"
 of meat, "mjesni" local): an ekavian form that the Croatian or Bosnian hunspell dictionary
 accepts is dropped (147 words: bela, koren, mesna, popeo, veće...).
 
+Where the list holds only the ekavian form, or the other is far rarer ("povredila,
+videti, želeo", 694 words), the dictionaries say it: a word of the list that Serbian's
+ekavian hunspell dictionary (sr_Latn_RS) accepts, neither the Croatian nor the Bosnian
+one does, and one of whose ijekavian readings one of those two accepts ("povrijedila").
+Its readings that the Serbian dictionary does not accept as well are ijekavian words (it
+accepts most: Serbian may be written ijekavian). Words whose capitalized form the
+Croatian or Bosnian dictionary accepts are names there ("Bled") and are left out.
+
 Usage (the dictionaries are Debian's hunspell-hr and hunspell-bs; `apt-get download
 hunspell hunspell-hr hunspell-bs` and `dpkg -x` each where no root is at hand):
 
     python -m benchmarks.jat_words --hunspell /usr/share/hunspell > toolkit/data/jat_words.tsv
+
+(hunspell-sr too, for sr_Latn_RS).
 
 Needs wordfreq (a dev dependency) and the `hunspell` command. Deterministic for a given
 wordfreq and dictionary version.
@@ -32,10 +42,14 @@ from benchmarks.hunspell import accepted
 
 MAX_ZIPF_GAP = 1.0
 DICTIONARIES = ("hr_HR", "bs_BA")
+SERBIAN_DICTIONARY = "sr_Latn_RS"
 _CONSONANTS = frozenset("bcčćdđfghklmnprsštvzž")
 # Words toolkit.detect_serbian's doc names as not ekavian-only: "leta" (of a flight),
-# "svet/sveta" (holy), and "nedelja" (Sunday), which Leipzig's Bosnian writes too.
-_NOT_JAT = frozenset("leta svet sveta sveto svetu nedelja nedelje nedelji nedelju nedeljom".split())
+# "svet/sveta" (holy), and "nedelja" (Sunday), which Leipzig's Bosnian writes too; and
+# "open, opena, openu", the English word in Croatian sports news ("US Opena").
+_NOT_JAT = frozenset(
+    "leta svet sveta sveto svetu nedelja nedelje nedelji nedelju nedeljom open opena openu".split()
+)
 
 
 def ijekavian_readings(word: str) -> Iterator[str]:
@@ -49,11 +63,14 @@ def ijekavian_readings(word: str) -> Iterator[str]:
 
 
 def jat_words(
-    vocabulary: dict[str, float], ijekavian_spelling: Callable[[set[str]], set[str]]
+    vocabulary: dict[str, float],
+    ijekavian_spelling: Callable[[set[str]], set[str]],
+    serbian_spelling: Callable[[set[str]], set[str]],
 ) -> tuple[set[str], set[str]]:
-    """(ekavian, ijekavian) words of `vocabulary` (word -> zipf).
+    """(ekavian, ijekavian) words of `vocabulary` (word -> zipf) and of their readings.
 
-    `ijekavian_spelling` answers which of the words Croatian or Bosnian spelling accepts.
+    `ijekavian_spelling` answers which of the words Croatian or Bosnian spelling accepts,
+    `serbian_spelling` which Serbian ekavian spelling does.
     """
     ekavian: set[str] = set()
     ijekavian: set[str] = set()
@@ -65,7 +82,28 @@ def jat_words(
                 ekavian.add(word)
                 ijekavian.add(reading)
                 break
-    return ekavian - ijekavian_spelling(ekavian), ijekavian
+    ekavian -= ijekavian_spelling(ekavian)
+    by_dictionary, readings = _dictionary_pairs(
+        set(vocabulary) - _NOT_JAT - ekavian, ijekavian_spelling, serbian_spelling
+    )
+    return ekavian | by_dictionary, ijekavian | readings
+
+
+def _dictionary_pairs(
+    words: set[str],
+    ijekavian_spelling: Callable[[set[str]], set[str]],
+    serbian_spelling: Callable[[set[str]], set[str]],
+) -> tuple[set[str], set[str]]:
+    """The `words` Serbian spelling alone accepts with an ijekavian reading Croatian or
+    Bosnian spelling accepts, names there left out; and those readings Serbian does not."""
+    serbian_only = serbian_spelling(words) - ijekavian_spelling(words)
+    readings = {word: set(ijekavian_readings(word)) for word in serbian_only}
+    ijekavian_ones = ijekavian_spelling(set().union(*readings.values()))
+    ekavian = {word for word in serbian_only if readings[word] & ijekavian_ones}
+    names = {word.capitalize() for word in ekavian}
+    ekavian -= {name.lower() for name in ijekavian_spelling(names)}
+    used = set().union(*(readings[word] for word in ekavian)) & ijekavian_ones
+    return ekavian, used - serbian_spelling(used)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -77,7 +115,7 @@ def main(argv: list[str] | None = None) -> None:
         "--hunspell",
         type=Path,
         required=True,
-        help="folder with hr_HR and bs_BA .dic/.aff (Debian hunspell-hr, hunspell-bs)",
+        help="folder with hr_HR, bs_BA and sr_Latn_RS .dic/.aff (Debian hunspell-hr, -bs, -sr)",
     )
     args = parser.parse_args(argv)
     vocabulary = {
@@ -86,11 +124,17 @@ def main(argv: list[str] | None = None) -> None:
         if word.isalpha()
     }
     dictionaries = [args.hunspell / name for name in DICTIONARIES]
-    found = jat_words(vocabulary, lambda words: accepted(dictionaries, words))
+    serbian = [args.hunspell / SERBIAN_DICTIONARY]
+    found = jat_words(
+        vocabulary,
+        lambda words: accepted(dictionaries, words),
+        lambda words: accepted(serbian, words),
+    )
     sys.stdout.write(
         f"# ekavian|ijekavian<TAB>word: made by `python -m benchmarks.jat_words` from wordfreq "
-        f"{version('wordfreq')} `sh` (Robyn Speer, CC-BY-SA 4.0), less the ekavian forms "
-        f"hunspell's {' and '.join(DICTIONARIES)} dictionaries accept\n"
+        f"{version('wordfreq')} `sh` (Robyn Speer, CC-BY-SA 4.0): its pairs less the ekavian "
+        f"forms hunspell's {' and '.join(DICTIONARIES)} dictionaries accept, and its words "
+        f"only {SERBIAN_DICTIONARY} accepts whose ijekavian reading they do\n"
     )
     for kind, words in zip(("ekavian", "ijekavian"), found, strict=True):
         sys.stdout.writelines(f"{kind}\t{word}\n" for word in sorted(words))

@@ -121,14 +121,16 @@ IJEKAVIAN = [
 
 
 # NTREX-128 Serbian (Latin) news of the 40 news_docs documents, read as hr before
-# toolkit/data/jat_words.tsv: their ekavian words (naneo, dečak, dečju, zamenio, naslednik)
-# are in no hand-written list.
+# toolkit/data/jat_words.tsv (the last one before its dictionary pairs): their ekavian
+# words (naneo, dečak, dečju, zamenio, povredila) are in no hand-written list.
 SERBIAN_LATIN_NEWS = [
     "Požar 1939. je naneo velika oštećenja zgradi, ali budući da su parohani oca Džonsona "
     "odlučili da je obnove, naručili su orgulje.",
     "Dečak je helikopterom prevezen u dečju bolnicu Rady u San Dijegu i nalazi se u "
     "kritičnom stanju.",
     "G. Meriveder je izjavio da ga Sveti Martin nije zamenio.",
+    # "povredila": wordfreq has no "povrijedila"; the hunspell dictionaries pair them
+    "Ajkula je povredila 13-godišnjaka tokom lova na jastoge u Kaliforniji",
 ]
 # Croatian with an ekavian-looking word that is Croatian too ("mesnim" of meat, not
 # "mjesnim" local; "veće" larger, not "vijeće" council): the hunspell check drops them.
