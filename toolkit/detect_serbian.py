@@ -2,20 +2,23 @@
 
 Serbian, Croatian and Bosnian share almost all of their grammar and spelling; CLD3 calls
 Latin-script Serbian "hr" or "bs" (never "sr", which it knows in Cyrillic only) and half of
-Croatian "bs", and langdetect's profiles know Croatian only. Two things tell them apart:
+Croatian "bs", and langdetect's profiles know Croatian only. Three things tell them apart:
 
 - the reflex of the old vowel jat: Serbian as written in Serbia is ekavian "vreme, pre,
   deo, dete, mesto, reč, gde, čovek" where Croatian and Bosnian write ijekavian
   "vrijeme, prije, dio, dijete, mjesto, riječ, gdje, čovjek";
 - words: Croatian's own (tko, tisuća, tijekom, tjedan, povijest, siječnja...), and those
   Serbian and Bosnian write instead (ko, hiljada, tokom, sedmica/nedelja,
-  historija/istorija, januara...).
+  historija/istorija, januara...);
+- foreign names, which Serbian writes as they sound ("Džon, Tviter, Bajden") and Croatian
+  and Bosnian as they are spelt ("John, Twitter, Biden").
 
-A text with more ekavian than ijekavian words, and no more Croatian-only words than
-Serbian and Bosnian ones, is Serbian; one with Serbian and Bosnian words and ijekavian ones
-(or words only Bosnian writes) is Bosnian; one with Serbian and Bosnian words alone is a
-close call of the two (`serbian_or_bosnian`). The first stage's Croatian is asked at any
-length; CLD3's hr, bs or sr only about ekavian Serbian.
+A text with more ekavian words and names written the Serbian way than ijekavian words,
+and no more Croatian-only words than Serbian and Bosnian ones, is Serbian; one with
+Serbian and Bosnian words and ijekavian ones (or words only Bosnian writes) is Bosnian;
+one with Serbian and Bosnian words alone is a close call of the two
+(`serbian_or_bosnian`). The first stage's Croatian is asked at any
+length; where CLD3 says hr, bs or sr, the text is asked only whether it is Serbian.
 
 The lists are common words in both reflexes (and Croatian-only words), written down from
 the standard languages and checked on lingua-py's Leipzig tuning lines (Serbian
@@ -155,16 +158,54 @@ _BOSNIAN = frozenset(
     historijske historijskog
     """.split()
 )
+# Foreign names as Serbian writes them, by their sound (its orthography transliterates
+# them: "Džon, Vašington, Tviter"), where Croatian and Bosnian keep the original spelling
+# ("John, Washington, Twitter"): common English given names and surnames, places, firms
+# and media, written down by that rule, with the case forms `_name_forms` adds (Serbian's
+# hunspell dictionary accepts 898 of the 1,341). Left out: those Croatian writes the same way
+# (Pelosi, Kalifornija, Teksas, Havaji); those that are, or decline into, Croatian words
+# ("Bil" -> bila, "Majk" -> majka, "Emili" -> Emilija, "Kuk", "Siti", "Pol", "Premijer");
+# names Bosnia has itself (Haris); and those hunspell's Croatian or Bosnian dictionary
+# accepts (Kristofer; Njujork, Vašington, Čikago, which Bosnian writes too), as are the
+# forms of "Tramp" that are "trampa" (barter): `_NOT_NAMES`.
+_TRANSLITERATED_NAMES = """
+    džon džejms džordž džek džim džef džoš džejk džejn džejmi džejson džonatan džozef
+    džastin džesika džulija džulijan džeremi džeri džordan džoel dženifer džonson džekson
+    džons majkl dejvid ričard ričardson vilijam vilijams čarls stiven entoni brajan metju
+    endru rajan ketrin mišel hilari šeril bred stiv tomas tompson vilson tejlor smit bejker
+    rajt klark vajt ilon zakerberg klinton tramp bajden kenedi grejem dejvis šreder hamfriz
+    stajnem tajler mikelson tajger vuds fetel džerzi anđeles francisko hjuston dalas sijetl
+    majami masačusets virdžinija džordžija mičigen ohajo kolorado ilinoj viskonsin minesota
+    ajova kentaki tenesi luizijana merilend konektikat barselona bajern mančester liverpul
+    totenhem čelsi rajder tviter fejsbuk gugl jutjub majkrosoft epl rojters asošiejted tajms
+    gardijan blumberg forbs volstrit vikipedija
+"""
 _WORD = re.compile(r"\w+")
 #: the probability a text's words give Serbian (ekavian) or Bosnian (ijekavian or
 #: Bosnian-only words) where they also say it is not Croatian: of such answers on the
-#: news of NTREX-128's 40 news_docs.jsonl documents, 363 of 369 Serbian ones and 81 of
-#: 82 Bosnian ones are right (728 of 739 and 148 of 149 on the other 83 documents)
+#: news of NTREX-128's 40 news_docs.jsonl documents, 410 of 416 Serbian ones and 81 of
+#: 82 Bosnian ones are right (789 of 802 and 148 of 148 on the other 83 documents)
 BY_WORDS = 0.9
 #: Bosnian's share where only words Serbian and Bosnian share say the text is not
-#: Croatian: 137 of the 238 such tuning sentences (those 40 documents' and lingua-py's
-#: tuning lines) are Bosnian, 101 Serbian (122 of 235 on the other 83 documents)
+#: Croatian: 136 of the 225 such tuning sentences (those 40 documents' and lingua-py's
+#: tuning lines) are Bosnian, 89 Serbian (120 of 219 on the other 83 documents)
 BOSNIAN_SHARE = 0.58
+
+
+def _name_forms(name: str) -> set[str]:
+    """`name` and its case forms in Serbian (Tramp: Trampa, Trampu, Trampom, Trampov...;
+    Kenedi: Kenedija...; Virdžinija: Virdžiniji...; Ohajo: Ohajoa, not "Ohaja", which
+    for another name could be a Croatian word: "Kavano" -> kavana)."""
+    if name.endswith("a"):
+        return {name[:-1] + ending for ending in ("a", "e", "i", "u", "om", "in", "ina", "ine")}
+    if name.endswith("i"):
+        return {name + ending for ending in ("", "ja", "ju", "jem", "jev", "jeva", "jeve")}
+    endings = ("", "a", "u", "om", "e", "em", "ov", "ova", "ove", "ovog", "ovom", "ovu", "ovi")
+    return {name + ending for ending in endings}
+
+
+_NOT_NAMES = frozenset("trampa trampe trampom trampu".split())
+_TRANSLITERATED = frozenset().union(*map(_name_forms, _TRANSLITERATED_NAMES.split())) - _NOT_NAMES
 
 
 class _Counts(NamedTuple):
@@ -175,6 +216,12 @@ class _Counts(NamedTuple):
     ijekavian: int
     serbian_and_bosnian: int
     bosnian: int
+    transliterated: int
+
+    @property
+    def serbian(self) -> bool:
+        """More ekavian words and names written the Serbian way than ijekavian words."""
+        return self.ekavian + self.transliterated > self.ijekavian
 
 
 @cache
@@ -189,7 +236,8 @@ def serbian_or_bosnian(text: str) -> tuple[str, float, str | None] | None:
     Croatian: (language, probability, the other one as runner-up or None); None where
     Croatian's own words are more than Serbian and Bosnian's, or the words do not say.
 
-    Ekavian words (more than ijekavian ones) say Serbian. Words Serbian and Bosnian write
+    Ekavian words and names written the Serbian way (more than ijekavian words) say
+    Serbian. Words Serbian and Bosnian write
     where Croatian writes another (tokom, miliona, evropski, porodica) say Bosnian with
     ijekavian words or a Bosnian-only word (sedmice, historija), and otherwise a close
     call of Bosnian and Serbian.
@@ -197,7 +245,7 @@ def serbian_or_bosnian(text: str) -> tuple[str, float, str | None] | None:
     counts = _counts(text)
     if counts.croatian > counts.serbian_and_bosnian:
         return None
-    if counts.ekavian > counts.ijekavian:
+    if counts.serbian:
         return "sr", BY_WORDS, None
     if not counts.serbian_and_bosnian:
         return None
@@ -228,17 +276,18 @@ def is_ekavian_serbian(text: str) -> bool:
     """More ekavian than ijekavian words in `text`, and no more words only Croatian
     writes than words Serbian and Bosnian write instead."""
     counts = _counts(text)
-    return counts.croatian <= counts.serbian_and_bosnian and counts.ekavian > counts.ijekavian
+    return counts.croatian <= counts.serbian_and_bosnian and counts.serbian
 
 
 def _counts(text: str) -> _Counts:
     """How many of `text`'s words are in each list."""
     ekavian_words, ijekavian_words = _jat_words()
-    croatian = ekavian = ijekavian = serbian_and_bosnian = bosnian = 0
+    croatian = ekavian = ijekavian = serbian_and_bosnian = bosnian = transliterated = 0
     for word in _WORD.findall(text.lower()):
         croatian += word in _CROATIAN
         ekavian += word in ekavian_words
         ijekavian += word in ijekavian_words
         serbian_and_bosnian += word in _SERBIAN_AND_BOSNIAN or word in _BOSNIAN
         bosnian += word in _BOSNIAN
-    return _Counts(croatian, ekavian, ijekavian, serbian_and_bosnian, bosnian)
+        transliterated += word in _TRANSLITERATED
+    return _Counts(croatian, ekavian, ijekavian, serbian_and_bosnian, bosnian, transliterated)

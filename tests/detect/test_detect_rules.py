@@ -292,6 +292,21 @@ def test_serbian_and_bosnian_words_decide_against_croatian(text, lang, confidenc
     assert (found.candidates[0][0] if found.candidates else None) == runner_up
 
 
+def test_foreign_names_written_as_they_sound_are_serbian():
+    # Serbian transliterates (Džon Kenedi, Tviteru, Bajdena); Croatian keeps the spelling
+    serbian = "Džon Kenedi je na Tviteru napisao da podržava Bajdena."
+    croatian = "John Kennedy je na Twitteru napisao da podržava Bidena."
+    assert detect(serbian).lang == "sr"
+    assert detect(croatian).lang == "hr"
+    # a name's case forms are made without a Croatian word among them ("Majk" is left
+    # out: "majka" is mother; the forms of "Tramp" that are "trampa", barter, too)
+    from toolkit.detect_serbian import _TRANSLITERATED
+
+    assert {"trampa", "trampu", "majka", "kavana", "emilija", "nju"}.isdisjoint(_TRANSLITERATED)
+    assert {"tramp", "trampov", "kenedija", "virdžiniji", "džonsona"} <= _TRANSLITERATED
+    assert detect("Majka je rekla da je trampa bila poštena.").lang == "hr"
+
+
 def test_a_bosnian_article_is_bosnian_and_a_croatian_one_croatian():
     bosnian = (
         "Vlada je prošle sedmice usvojila budžet. Tokom rasprave, zvaničnici su rekli da će "
