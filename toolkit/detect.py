@@ -166,9 +166,11 @@ def detect_spans(
     """The language of each paragraph (or each sentence) of `text`, in order.
 
     Offsets point into `text`. Paragraphs are never merged; with `per_sentence`, adjacent
-    sentences of one paragraph in the same language are merged into one span (and that
-    span's confidence is the detection of the merged text). A stretch with no sentence
-    end longer than `config.limits.max_sentence_chars` is detected in pieces.
+    sentences of one paragraph in the same language, or in standards of one language
+    (Croatian, Bosnian, Serbian; Malay, Indonesian), are merged into one span (and that
+    span's language standard and confidence are the detection of the merged text). A
+    stretch with no sentence end longer than `config.limits.max_sentence_chars` is
+    detected in pieces.
     """
     require_text(text, "detect_spans()")
     config = require_config(config, "detect_spans()") or Config.load()
@@ -185,6 +187,9 @@ def detect_spans(
 def _sentence_runs(text: str, para: Span, config: Config | None) -> list[LanguageSpan]:
     """The sentences of one paragraph, adjacent ones of one language merged.
 
+    Standards of one language (`toolkit.langs.same_language`: a Bosnian article's
+    sentences read as hr, bs or sr one by one) are one run too, and the run is the
+    standard its whole text is read as: the words that tell them apart add up.
     A merged run is detected once, when it closes, so each character is scored at most
     twice (alone and in its run): linear however many sentences a run holds.
     """
@@ -193,7 +198,7 @@ def _sentence_runs(text: str, para: Span, config: Config | None) -> list[Languag
     seen: dict[str, Detection] = {}  # a repeated sentence is detected once
     for sent in sentences(text, para.start, para.end, max_chars=limit):
         found = seen.get(sent.text) or seen.setdefault(sent.text, detect(sent.text, config=config))
-        if runs and runs[-1][2] == found.lang:
+        if runs and same_language(runs[-1][2], found.lang):
             start, _, lang, confidence, count = runs[-1]
             runs[-1] = (start, sent.end, lang, confidence, count + 1)
         else:
@@ -201,7 +206,10 @@ def _sentence_runs(text: str, para: Span, config: Config | None) -> list[Languag
     merged = []
     for start, end, lang, confidence, count in runs:
         if count > 1:
-            confidence = detect(text[start:end], config=config).confidence
+            whole = detect(text[start:end], config=config)
+            confidence = whole.confidence
+            if same_language(whole.lang, lang):
+                lang = whole.lang
         merged.append(LanguageSpan(start, end, lang, confidence))
     return merged
 

@@ -180,6 +180,23 @@ def test_mixed_language_paragraph_per_sentence():
     assert text[spans[1].start : spans[1].end] == SENTENCES["es"]
 
 
+def test_standards_of_one_language_are_one_span_read_as_a_whole():
+    # sentence by sentence bs, bs, hr (no telling word), bs: one span, Bosnian
+    sentences = [
+        "Vlada je prošle sedmice usvojila budžet.",
+        "Tokom rasprave, zvaničnici su rekli da će hiljade porodica dobiti pomoć.",
+        "Ministar je to potvrdio.",
+        "Djeca će pomoć dobiti tokom ljeta.",
+    ]
+    assert [detect(s).lang for s in sentences] == ["bs", "bs", "hr", "bs"]
+    text = " ".join(sentences)
+    spans = detect_spans(text, per_sentence=True)
+    assert [(span.start, span.end, span.lang) for span in spans] == [(0, len(text), "bs")]
+    # another language still starts a span of its own
+    mixed = f"{text} {SENTENCES['en']}"
+    assert [span.lang for span in detect_spans(mixed, per_sentence=True)] == ["bs", "en"]
+
+
 def test_spans_of_empty_text():
     assert detect_spans("") == []
     assert detect_spans("\n\n  \n") == []
