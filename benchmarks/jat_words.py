@@ -12,12 +12,12 @@ of meat, "mjesni" local): an ekavian form that the Croatian or Bosnian hunspell 
 accepts is dropped (147 words: bela, koren, mesna, popeo, veće...).
 
 Where the list holds only the ekavian form, or the other is far rarer ("povredila,
-videti, želeo", 694 words), the dictionaries say it: a word of the list that Serbian's
+videti, želeo", 688 words), the dictionaries say it: a word of the list that Serbian's
 ekavian hunspell dictionary (sr_Latn_RS) accepts, neither the Croatian nor the Bosnian
 one does, and one of whose ijekavian readings one of those two accepts ("povrijedila").
 Its readings that the Serbian dictionary does not accept as well are ijekavian words (it
-accepts most: Serbian may be written ijekavian). Words whose capitalized form the
-Croatian or Bosnian dictionary accepts are names there ("Bled") and are left out.
+accepts most: Serbian may be written ijekavian). Names that Croatian text writes and
+that read as such words ("na Bledu", Lev Tolstoj) are left out by hand (`_NOT_JAT`).
 
 Usage (the dictionaries are Debian's hunspell-hr and hunspell-bs; `apt-get download
 hunspell hunspell-hr hunspell-bs` and `dpkg -x` each where no root is at hand):
@@ -45,10 +45,14 @@ DICTIONARIES = ("hr_HR", "bs_BA")
 SERBIAN_DICTIONARY = "sr_Latn_RS"
 _CONSONANTS = frozenset("bcčćdđfghklmnprsštvzž")
 # Words toolkit.detect_serbian's doc names as not ekavian-only: "leta" (of a flight),
-# "svet/sveta" (holy), and "nedelja" (Sunday), which Leipzig's Bosnian writes too; and
-# "open, opena, openu", the English word in Croatian sports news ("US Opena").
+# "svet/sveta" (holy), and "nedelja" (Sunday), which Leipzig's Bosnian writes too;
+# "open, opena, openu", the English word in Croatian sports news ("US Opena"); and names
+# in Croatian text: Bled ("na Bledu"), Lev (Tolstoj), Brest, Deni.
 _NOT_JAT = frozenset(
-    "leta svet sveta sveto svetu nedelja nedelje nedelji nedelju nedeljom open opena openu".split()
+    """
+    leta svet sveta sveto svetu nedelja nedelje nedelji nedelju nedeljom open opena openu
+    bled bleda bledu bledom lev brest deni
+    """.split()
 )
 
 
@@ -95,13 +99,11 @@ def _dictionary_pairs(
     serbian_spelling: Callable[[set[str]], set[str]],
 ) -> tuple[set[str], set[str]]:
     """The `words` Serbian spelling alone accepts with an ijekavian reading Croatian or
-    Bosnian spelling accepts, names there left out; and those readings Serbian does not."""
+    Bosnian spelling accepts; and those readings Serbian does not."""
     serbian_only = serbian_spelling(words) - ijekavian_spelling(words)
     readings = {word: set(ijekavian_readings(word)) for word in serbian_only}
     ijekavian_ones = ijekavian_spelling(set().union(*readings.values()))
     ekavian = {word for word in serbian_only if readings[word] & ijekavian_ones}
-    names = {word.capitalize() for word in ekavian}
-    ekavian -= {name.lower() for name in ijekavian_spelling(names)}
     used = set().union(*(readings[word] for word in ekavian)) & ijekavian_ones
     return ekavian, used - serbian_spelling(used)
 

@@ -137,6 +137,9 @@ SERBIAN_LATIN_NEWS = [
 CROATIAN_HOMOGRAPHS = [
     "Omega-6 masne kiseline nalaze se u mesnim proizvodima i u nekim biljnim uljima.",
     "Tvornica je ove godine prodala veće količine automobila nego što je planirala.",
+    # names that read as ekavian words (bled "pale", lev "left"): left out of the lists
+    "Sastanak ministara održan je na Bledu.",
+    "Lev Tolstoj napisao je roman Rat i mir.",
 ]
 
 
