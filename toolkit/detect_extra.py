@@ -17,16 +17,17 @@ CLD3 is weak on short text and on close neighbours (it calls about half of Croat
 sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about text
 under `MIN_LETTERS` letters, and its answers for Bosnian (next to Croatian) and Malay
 (next to Indonesian) are never taken as they are. Text the first stage reads as
-Croatian, at any length, is Serbian or Bosnian where its words say so (ekavian words;
-words Serbian and Bosnian write instead of Croatian's, with ijekavian ones:
+Croatian, at any length, is Serbian or Bosnian where its words say so (ekavian words
+and names written the Serbian way; words Serbian and Bosnian write instead of
+Croatian's, with ijekavian ones:
 `toolkit.detect_serbian.serbian_or_bosnian`), and otherwise a close call with Bosnian
 (and Serbian, without ijekavian words) unless it has a word only Croatian writes
 (`croatian_neighbours`): a runner-up that lowers the first stage's confidence, not a
 confident mistake. Text the first stage reads as Indonesian,
 at any length, is Malay or Indonesian by its words, the other the runner-up with the
 rest of the probability (`toolkit.detect_malay`). Latin-script text
-CLD3 calls Croatian, Bosnian or Serbian is Serbian when its words are ekavian
-(whatever the first stage says); text it calls
+CLD3 calls Croatian, Bosnian or Serbian is Serbian when its words are ekavian or it
+writes foreign names the Serbian way (whatever the first stage says); text it calls
 Portuguese, Spanish or Galician is Galician when it has more Galician-only words than
 Portuguese- or Spanish-only ones (`toolkit.detect_galician`); text it calls Xhosa or
 Zulu, two languages it often swaps, is one or the other by py3langid's scores and the
@@ -69,7 +70,7 @@ from toolkit.detect_langid import third_opinion
 from toolkit.detect_malay import malay_or_indonesian
 from toolkit.detect_nguni import xhosa_or_zulu
 from toolkit.detect_serbian import BY_WORDS as SERBIAN_BY_WORDS
-from toolkit.detect_serbian import croatian_neighbours, is_ekavian_serbian, serbian_or_bosnian
+from toolkit.detect_serbian import croatian_neighbours, is_serbian, serbian_or_bosnian
 from toolkit.langs import normalize
 
 # Script (as in toolkit.detect_data.SCRIPTS) -> the one language that writes it here.
@@ -267,7 +268,7 @@ def _latin_opinion(
             lang, pair_probability = nguni
             return Opinion(lang, pair_probability, decides=True, runner_up=_OTHER[lang])
     if code in ("hr", "bs", "sr"):
-        if is_ekavian_serbian(text):
+        if is_serbian(text):
             return Opinion("sr", SERBIAN_BY_WORDS)
         if code == "sr":  # no evidence in Latin script ("correspondent photographie")
             return None

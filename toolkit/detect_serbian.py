@@ -17,8 +17,8 @@ A text with more ekavian words and names written the Serbian way than ijekavian 
 and no more Croatian-only words than Serbian and Bosnian ones, is Serbian; one with
 Serbian and Bosnian words and ijekavian ones (or words only Bosnian writes) is Bosnian;
 one with Serbian and Bosnian words alone is a close call of the two
-(`serbian_or_bosnian`). The first stage's Croatian is asked at any
-length; where CLD3 says hr, bs or sr, the text is asked only whether it is Serbian.
+(`serbian_or_bosnian`). The first stage's Croatian is asked at any length; where CLD3
+says hr, bs or sr, the text is asked only whether it is Serbian (`is_serbian`).
 
 The lists are common words in both reflexes (and Croatian-only words), written down from
 the standard languages and checked on lingua-py's Leipzig tuning lines (Serbian
@@ -237,10 +237,9 @@ def serbian_or_bosnian(text: str) -> tuple[str, float, str | None] | None:
     Croatian's own words are more than Serbian and Bosnian's, or the words do not say.
 
     Ekavian words and names written the Serbian way (more than ijekavian words) say
-    Serbian. Words Serbian and Bosnian write
-    where Croatian writes another (tokom, miliona, evropski, porodica) say Bosnian with
-    ijekavian words or a Bosnian-only word (sedmice, historija), and otherwise a close
-    call of Bosnian and Serbian.
+    Serbian. Words Serbian and Bosnian write where Croatian writes another (tokom,
+    miliona, evropski, porodica) say Bosnian with ijekavian words or a Bosnian-only word
+    (sedmice, historija), and otherwise a close call of Bosnian and Serbian.
     """
     counts = _counts(text)
     if counts.croatian > counts.serbian_and_bosnian:
@@ -272,9 +271,10 @@ def croatian_neighbours(text: str) -> tuple[str, ...]:
     return ("bs",) if counts.ijekavian else ("bs", "sr")
 
 
-def is_ekavian_serbian(text: str) -> bool:
-    """More ekavian than ijekavian words in `text`, and no more words only Croatian
-    writes than words Serbian and Bosnian write instead."""
+def is_serbian(text: str) -> bool:
+    """More ekavian words and names written the Serbian way than ijekavian words in
+    `text`, and no more words only Croatian writes than words Serbian and Bosnian write
+    instead (what `serbian_or_bosnian` answers "sr" for)."""
     counts = _counts(text)
     return counts.croatian <= counts.serbian_and_bosnian and counts.serbian
 
