@@ -28,8 +28,9 @@ at any length, is Malay or Indonesian by its words, the other the runner-up with
 rest of the probability (`toolkit.detect_malay`). Latin-script text
 CLD3 calls Croatian, Bosnian or Serbian is Serbian when its words are ekavian or it
 writes foreign names the Serbian way (whatever the first stage says); text it calls
-Portuguese, Spanish or Galician is Galician when it has more Galician-only words than
-Portuguese- or Spanish-only ones (`toolkit.detect_galician`); text it calls Xhosa or
+Portuguese, Spanish or Galician (or is unsure of, where the first stage says pt or es)
+is Galician when it has more Galician-only words than Portuguese- or Spanish-only ones
+(`toolkit.detect_galician`); text it calls Xhosa or
 Zulu, two languages it often swaps, is one or the other by py3langid's scores and the
 words only one of them writes (`toolkit.detect_nguni`).
 
@@ -170,6 +171,7 @@ _LETTERS: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]] = {
 # Languages whose letters decide longer text too, whatever CLD3 says (it calls short
 # Serbian sentences Macedonian with probability 1.0: "Веома је распрострањена.").
 _LETTERS_DECIDE = frozenset({"sr"})
+_IBERIAN = frozenset({"pt", "es", "gl"})  # where Galician words are looked for
 _OTHER = {"xh": "zu", "zu": "xh", "ms": "id", "id": "ms"}  # the pairs told apart by words
 _BY_LETTER = 0.9  # the confidence a distinctive letter gives short text
 
@@ -274,7 +276,8 @@ def _latin_opinion(
             return None
     if code in ("id", "ms") and first_stage == "id":
         return _malay_or_indonesian(text)
-    if code in ("pt", "es", "gl") and is_galician(text):
+    iberian = code in _IBERIAN or (first_stage in _IBERIAN and probability < MIN_PROBABILITY)
+    if iberian and is_galician(text):
         return Opinion("gl", max(probability if code == "gl" else 0.0, _BY_LETTER), decides=True)
     if (code in ("mi", "haw") or probability < MIN_PROBABILITY) and mostly_maori(text):
         return Opinion("mi", max(probability if code == "mi" else 0.0, _BY_LETTER))
