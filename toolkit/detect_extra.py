@@ -232,7 +232,9 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
         # CLD3 is asked about short text in Maori's or Samoan's alphabet only, with more
         # Galician-only words than Portuguese- or Spanish-only ones ("É moito máis cun bo
         # xogador."), or with an added language's function word ("Гэта добра."), and
-        # taken where it is sure of that language
+        # taken where it is sure of that language; Galician words also decide where the
+        # first stage and CLD3 both read Portuguese, Spanish or Galician ("Aconteceu hai
+        # 36 anos.", pt to both)
         candidates = function_word_languages(text)
         if script == "LATIN":
             candidates += alphabets_only(text) + (["gl"] if is_galician(text) else [])
@@ -241,6 +243,8 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
             code = normalize(found.language.split("-")[0])
             if code in candidates and found.probability >= MIN_PROBABILITY:
                 return Opinion(code, _BY_LETTER)
+            if "gl" in candidates and first_stage in _IBERIAN and code in _IBERIAN:
+                return Opinion("gl", _BY_LETTER, decides=True)
         return _words_of_neighbours(text, first_stage)
     found = _cld3().FindLanguage(text=valid)
     code, probability = normalize(found.language.split("-")[0]), float(found.probability)

@@ -17,7 +17,8 @@ polo, sen) are added by hand. Only words written in lowercase count: a capitaliz
 word may be a name or start a title, and counting those too read 1 more of the 671
 Galician tuning sentences as Portuguese or Spanish. The caller asks when CLD3 has named
 pt, es or gl, or the first stage pt or es and CLD3 is unsure; and about text too short
-for CLD3 alone, which is then Galician only where CLD3 is sure of it too.
+for CLD3 alone, which is then Galician where CLD3 is sure of it too, or where CLD3 and the
+first stage both read Portuguese, Spanish or Galician.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ from toolkit.detect_word_lists import read_word_lists
 _WORD = re.compile(r"[^\W\d_]+")
 # Galician function words the dictionary check leaves out of the Galician-only list, as
 # Portuguese or Spanish spells some rare word that way ("unha" a fingernail, "polo" a
-# pole; "sen", "iso"): written down from the grammar (hai "there is", unha "a", sen
-# "without", polo "by the", iso "that", xa "already", moi "very", ata "until", nin
-# "nor"). Not "non", which Italian and French write too.
-_FUNCTION_WORDS = frozenset("hai unha unhas sen polo pola polos polas iso xa moi ata nin".split())
+# pole, "moita" a thicket; "sen", "iso"): written down from the grammar (hai "there is",
+# unha "a", sen "without", polo "by the", iso "that", xa "already", moi "very", moita
+# "much", ata "until", nin "nor"). Not "non", which Italian and French write too.
+_FUNCTION_WORDS = frozenset(
+    "hai unha unhas sen polo pola polos polas iso xa moi moita moitas ata nin".split()
+)
 # Galician writes some words as Portuguese does and not Spanish (é, foi, estou: Spanish
 # es, fue, estoy) and some as Spanish does and not Portuguese (un, en, con, tan:
 # Portuguese um, em, com, tão); a text with both and no word only those two write is
@@ -59,6 +62,7 @@ def is_galician(text: str) -> bool:
         if word.islower():
             galician += word in galician_words
             other += word in other_words
-            as_portuguese = as_portuguese or word in _AS_PORTUGUESE
-            as_spanish = as_spanish or word in _AS_SPANISH
+        lower = word.lower()  # these may start a sentence: "Foi un ano duro."
+        as_portuguese = as_portuguese or lower in _AS_PORTUGUESE
+        as_spanish = as_spanish or lower in _AS_SPANISH
     return galician > other or (not other and as_portuguese and as_spanish)

@@ -208,15 +208,33 @@ def test_other_languages_with_galician_looking_words_stay(lang, text):
 
 @pytest.mark.parametrize(
     "text",  # NTREX-128's Galician news (news_docs documents), too short for CLD3 alone
-    ['É moito máis cun bo xogador."', "E despois, continuaba."],
+    [
+        'É moito máis cun bo xogador."',
+        "E despois, continuaba.",
+        # "é" as Portuguese writes, "un" as Spanish does
+        "É un excelente capitán.",
+        # "hai" ("there is"); CLD3 and the first stage read pt, or es
+        "Aconteceu hai 36 anos.",
+        "Mañá hai que ir a por todas.",
+        'danos moita rabia."',  # "moita": a thicket in Portuguese, "much" in Galician
+    ],
 )
 def test_short_text_with_galician_words_is_galician_where_cld3_agrees(text):
     assert detect(text).lang == "gl"
 
 
+def test_short_portuguese_and_spanish_stay():
+    assert detect("Foi um ano duro.").lang == "pt"
+    assert detect("Fue un año duro.").lang == "es"
+    assert detect("Es un excelente capitán.").lang == "es"
+
+
 def test_only_lowercase_words_count_as_galician():
     assert is_galician("o xogador dixo que despois vai para o topo")
     assert not is_galician("O Xogador Dixo Que Despois Vai Para O Topo")  # a title, a name
+    # words written as Portuguese does and as Spanish does, sentence-initial ones too
+    assert is_galician("Foi un ano duro.") and is_galician("o rapaz foi trasladado en coche")
+    assert not is_galician("Foi um ano duro.") and not is_galician("Fue un año duro.")
 
 
 # Hand-written news sentences, one meaning in both standards: Malaysian spelling and word
