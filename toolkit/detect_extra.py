@@ -20,9 +20,9 @@ under `MIN_LETTERS` letters, and its answers for Bosnian (next to Croatian) and 
 Croatian, at any length, is Serbian or Bosnian where its words say so (ekavian words
 and names written the Serbian way; words Serbian and Bosnian write instead of
 Croatian's, with ijekavian ones:
-`toolkit.detect_serbian.serbian_or_bosnian`), and otherwise a close call with Bosnian
+`toolkit.detect_serbian.which_standard`), and otherwise a close call with Bosnian
 (and Serbian, without ijekavian words) unless it has a word only Croatian writes
-(`croatian_neighbours`): a runner-up that lowers the first stage's confidence, not a
+(`which_standard` too): a runner-up that lowers the first stage's confidence, not a
 confident mistake. Text the first stage reads as Indonesian,
 at any length, is Malay or Indonesian by its words, the other the runner-up with the
 rest of the probability (`toolkit.detect_malay`). Latin-script text
@@ -71,7 +71,7 @@ from toolkit.detect_langid import third_opinion
 from toolkit.detect_malay import malay_or_indonesian
 from toolkit.detect_nguni import xhosa_or_zulu
 from toolkit.detect_serbian import BY_WORDS as SERBIAN_BY_WORDS
-from toolkit.detect_serbian import croatian_neighbours, is_serbian, serbian_or_bosnian
+from toolkit.detect_serbian import is_serbian, which_standard
 from toolkit.langs import normalize
 
 # Script (as in toolkit.detect_data.SCRIPTS) -> the one language that writes it here.
@@ -122,7 +122,7 @@ TAKEN: dict[str, frozenset[str]] = {
 
 # Close neighbours of this first-stage language that CLD3 does not separate reliably in
 # this script: its answer for them is never taken as it is. Bosnian and Serbian share
-# Croatian's confidence where its words allow (`croatian_neighbours`), Pashto Persian's;
+# Croatian's confidence where its words allow (`which_standard`), Pashto Persian's;
 # Malay or Indonesian is what the words say (`toolkit.detect_malay`).
 NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
     "LATIN": {"hr": frozenset({"bs", "sr"}), "id": frozenset({"ms"})},
@@ -329,15 +329,15 @@ def _malay_or_indonesian(text: str) -> Opinion:
 
 
 def _croatian_close_call(text: str) -> Opinion | None:
-    """Serbian or Bosnian where `text`'s words say so (`serbian_or_bosnian`); otherwise
-    Bosnian and/or Serbian as close neighbours of the first stage's Croatian, unless
-    `text` has a word only Croatian writes."""
-    by_words = serbian_or_bosnian(text)
-    if by_words is not None:
-        lang, probability, runner_up = by_words
-        return Opinion(lang, probability, decides=True, runner_up=runner_up)
-    neighbours = croatian_neighbours(text)
-    return Opinion("hr", 1.0, neighbours=neighbours) if neighbours else None
+    """Serbian or Bosnian where `text`'s words say so; otherwise Bosnian and/or Serbian
+    as close neighbours of the first stage's Croatian, unless `text` has a word only
+    Croatian writes (`which_standard`)."""
+    found = which_standard(text)
+    if found is None:
+        return None
+    if found.neighbours:
+        return Opinion("hr", 1.0, neighbours=found.neighbours)
+    return Opinion(found.lang, found.probability, decides=True, runner_up=found.runner_up)
 
 
 def _fewer_letters(text: str, count: int) -> bool:

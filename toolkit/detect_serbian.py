@@ -17,8 +17,8 @@ A text with more ekavian words and names written the Serbian way than ijekavian 
 and no more Croatian-only words than Serbian and Bosnian ones, is Serbian; one with
 Serbian and Bosnian words and ijekavian ones (or words only Bosnian writes) is Bosnian;
 one with Serbian and Bosnian words alone is a close call of the two
-(`serbian_or_bosnian`). The first stage's Croatian is asked at any length; where CLD3
-says hr, bs or sr, the text is asked only whether it is Serbian (`is_serbian`).
+(`which_standard`). The first stage's Croatian is asked at any length; where CLD3 says
+hr, bs or sr, the text is asked only whether it is Serbian (`is_serbian`).
 
 The lists are common words in both reflexes (and Croatian-only words), written down from
 the standard languages and checked on lingua-py's Leipzig tuning lines (Serbian
@@ -41,7 +41,7 @@ ijekavian way by the Croatian or Bosnian one ("povredila/povrijedila, videti/vid
 says how.
 
 Where they do not decide, the same words say when Latin-script text the first stage reads
-as Croatian is only a close call (`croatian_neighbours`): without a word only Croatian
+as Croatian is only a close call (`which_standard`): without a word only Croatian
 writes it may be Bosnian, and without ijekavian words Serbian too.
 """
 
@@ -219,9 +219,13 @@ class _Counts(NamedTuple):
     transliterated: int
 
     @property
-    def serbian(self) -> bool:
-        """More ekavian words and names written the Serbian way than ijekavian words."""
-        return self.ekavian + self.transliterated > self.ijekavian
+    def say_serbian(self) -> bool:
+        """More ekavian words and names written the Serbian way than ijekavian words, and
+        no more words only Croatian writes than words Serbian and Bosnian write instead."""
+        return (
+            self.croatian <= self.serbian_and_bosnian
+            and self.ekavian + self.transliterated > self.ijekavian
+        )
 
 
 @cache
@@ -231,52 +235,53 @@ def _jat_words() -> tuple[frozenset[str], frozenset[str]]:
     return _EKAVIAN | read["ekavian"], _IJEKAVIAN | read["ijekavian"]
 
 
-def serbian_or_bosnian(text: str) -> tuple[str, float, str | None] | None:
-    """Serbian or Bosnian where Latin-script `text`'s words say which and that it is not
-    Croatian: (language, probability, the other one as runner-up or None); None where
-    Croatian's own words are more than Serbian and Bosnian's, or the words do not say.
+class Reading(NamedTuple):
+    """What Latin-script text the first stage reads as Croatian is, by its words: a
+    language and its probability; the one other standard the words leave open
+    (`runner_up`); or, for Croatian, the standards it may be as well (`neighbours`)."""
+
+    lang: str
+    probability: float
+    runner_up: str | None = None
+    neighbours: tuple[str, ...] = ()
+
+
+def which_standard(text: str) -> Reading | None:
+    """Serbian, Bosnian or Croatian, for Latin-script `text` the first stage reads as
+    Croatian; None where Croatian's own words make it Croatian for sure (more of them
+    than words Serbian and Bosnian write instead).
 
     Ekavian words and names written the Serbian way (more than ijekavian words) say
     Serbian. Words Serbian and Bosnian write where Croatian writes another (tokom,
     miliona, evropski, porodica) say Bosnian with ijekavian words or a Bosnian-only word
     (sedmice, historija), and otherwise a close call of Bosnian and Serbian.
+
+    Where the words do not decide, the text is Croatian with the standards it may be as
+    well: Bosnian where it has an ijekavian word (Bosnian writes them too), Bosnian and
+    Serbian where it has neither. On NTREX's news in the 40 news_docs.jsonl documents
+    (671 sentences each of Croatian, Bosnian and Latin-script Serbian), the 162 sentences
+    with a Croatian-only word are all Croatian; of the 592 with ijekavian words and no
+    ekavian majority, 341 are Bosnian, 250 Croatian and 1 Serbian; of the 901 with
+    neither, 324 are Bosnian, 259 Croatian and 318 Serbian (before the words Serbian and
+    Bosnian share decided some of them).
     """
     counts = _counts(text)
     if counts.croatian > counts.serbian_and_bosnian:
         return None
-    if counts.serbian:
-        return "sr", BY_WORDS, None
-    if not counts.serbian_and_bosnian:
-        return None
-    if counts.ijekavian or counts.bosnian:
-        return "bs", BY_WORDS, None
-    return "bs", BOSNIAN_SHARE, "sr"
-
-
-def croatian_neighbours(text: str) -> tuple[str, ...]:
-    """The languages that Latin-script `text` read as Croatian may be as well, where its
-    words do not decide (`serbian_or_bosnian` is None).
-
-    Nothing where it has a word only Croatian writes; Bosnian where it has an ijekavian
-    word (Bosnian writes them too); Bosnian and Serbian where it has neither. On NTREX's
-    news in the 40 news_docs.jsonl documents (671 sentences each of Croatian, Bosnian
-    and Latin-script Serbian), the 162 sentences with a Croatian-only word are all
-    Croatian; of the 592 with ijekavian words and no ekavian majority, 341 are Bosnian,
-    250 Croatian and 1 Serbian; of the 901 with neither, 324 are Bosnian, 259 Croatian
-    and 318 Serbian (before the words Serbian and Bosnian share decided some of them).
-    """
-    counts = _counts(text)
-    if counts.croatian:
-        return ()
-    return ("bs",) if counts.ijekavian else ("bs", "sr")
+    if counts.say_serbian:
+        return Reading("sr", BY_WORDS)
+    if counts.serbian_and_bosnian:
+        if counts.ijekavian or counts.bosnian:
+            return Reading("bs", BY_WORDS)
+        return Reading("bs", BOSNIAN_SHARE, runner_up="sr")
+    return Reading("hr", 1.0, neighbours=("bs",) if counts.ijekavian else ("bs", "sr"))
 
 
 def is_serbian(text: str) -> bool:
     """More ekavian words and names written the Serbian way than ijekavian words in
     `text`, and no more words only Croatian writes than words Serbian and Bosnian write
-    instead (what `serbian_or_bosnian` answers "sr" for)."""
-    counts = _counts(text)
-    return counts.croatian <= counts.serbian_and_bosnian and counts.serbian
+    instead (what `which_standard` answers "sr" for)."""
+    return _counts(text).say_serbian
 
 
 def _counts(text: str) -> _Counts:
