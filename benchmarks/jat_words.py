@@ -19,12 +19,11 @@ Its readings that the Serbian dictionary does not accept as well are ijekavian w
 accepts most: Serbian may be written ijekavian). Names that Croatian text writes and
 that read as such words ("na Bledu", Lev Tolstoj) are left out by hand (`_NOT_JAT`).
 
-Usage (the dictionaries are Debian's hunspell-hr and hunspell-bs; `apt-get download
-hunspell hunspell-hr hunspell-bs` and `dpkg -x` each where no root is at hand):
+Usage (the dictionaries are Debian's hunspell-hr, hunspell-bs and hunspell-sr; `apt-get
+download hunspell hunspell-hr hunspell-bs hunspell-sr` and `dpkg -x` each where no root is
+at hand):
 
     python -m benchmarks.jat_words --hunspell /usr/share/hunspell > toolkit/data/jat_words.tsv
-
-(hunspell-sr too, for sr_Latn_RS).
 
 Needs wordfreq (a dev dependency) and the `hunspell` command. Deterministic for a given
 wordfreq and dictionary version.
