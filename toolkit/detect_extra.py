@@ -69,6 +69,8 @@ from toolkit.detect_galician import is_galician
 from toolkit.detect_langid import CONFIDENCE as THIRD_CONFIDENCE
 from toolkit.detect_langid import third_opinion
 from toolkit.detect_malay import malay_or_indonesian
+from toolkit.detect_nguni import MIN_SHARE as NGUNI_SHARE
+from toolkit.detect_nguni import SHORT_MIN_SHARE as SHORT_NGUNI_SHARE
 from toolkit.detect_nguni import xhosa_or_zulu
 from toolkit.detect_serbian import BY_WORDS as SERBIAN_BY_WORDS
 from toolkit.detect_serbian import is_serbian, which_standard
@@ -229,22 +231,28 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
     if _fewer_letters(text, MIN_LETTERS):
         if by_letter is not None:
             return Opinion(by_letter, _BY_LETTER)
-        # CLD3 is asked about short text in Maori's or Samoan's alphabet only, with more
-        # Galician-only words than Portuguese- or Spanish-only ones ("É moito máis cun bo
-        # xogador."), or with an added language's function word ("Гэта добра."), and
-        # taken where it is sure of that language; Galician words also decide where the
-        # first stage and CLD3 both read Portuguese, Spanish or Galician ("Aconteceu hai
-        # 36 anos.", pt to both)
+        # CLD3's answer for short text is taken where it is sure of a language the text
+        # has reason to be: in Maori's or Samoan's alphabet only, with more Galician-only
+        # words than Portuguese- or Spanish-only ones ("É moito máis cun bo xogador."),
+        # or with an added language's function word ("Гэта добра."). Galician words also
+        # decide where the first stage and CLD3 both read Portuguese, Spanish or
+        # Galician ("Aconteceu hai 36 anos.", pt to both); and Latin-script text CLD3
+        # reads as Xhosa or Zulu is told apart where py3langid gives the two their
+        # share ("Ngizoba nawe maduze.", Swahili to the first stage).
         candidates = function_word_languages(text)
         if script == "LATIN":
             candidates += alphabets_only(text) + (["gl"] if is_galician(text) else [])
-        if candidates:
+        if candidates or script == "LATIN":
             found = _cld3().FindLanguage(text=valid)
             code = normalize(found.language.split("-")[0])
             if code in candidates and found.probability >= MIN_PROBABILITY:
                 return Opinion(code, _BY_LETTER)
             if "gl" in candidates and first_stage in _IBERIAN and code in _IBERIAN:
                 return Opinion("gl", _BY_LETTER, decides=True)
+            if code in ("xh", "zu"):
+                nguni = xhosa_or_zulu(valid, code, found.probability, SHORT_NGUNI_SHARE)
+                if nguni is not None:
+                    return _nguni_opinion(*nguni)
         return _words_of_neighbours(text, first_stage)
     found = _cld3().FindLanguage(text=valid)
     code, probability = normalize(found.language.split("-")[0]), float(found.probability)
@@ -268,11 +276,10 @@ def _latin_opinion(
     if code == "af" and not _DUTCH_ONLY.isdisjoint(_WORD.findall(text.lower())):
         return None
     if code in ("xh", "zu"):
-        cld3_sure = probability >= min_probability("LATIN", code)
-        nguni = xhosa_or_zulu(valid, code, probability, cld3_sure)
+        unsure = probability < min_probability("LATIN", code)
+        nguni = xhosa_or_zulu(valid, code, probability, NGUNI_SHARE if unsure else 0.0)
         if nguni is not None:
-            lang, pair_probability = nguni
-            return Opinion(lang, pair_probability, decides=True, runner_up=_OTHER[lang])
+            return _nguni_opinion(*nguni)
     if code in ("hr", "bs", "sr"):
         if is_serbian(text):
             return Opinion("sr", SERBIAN_BY_WORDS)
@@ -320,6 +327,12 @@ def _words_of_neighbours(text: str, first_stage: str) -> Opinion | None:
     if first_stage == "id":
         return _malay_or_indonesian(text)
     return None
+
+
+def _nguni_opinion(lang: str, probability: float) -> Opinion:
+    """Xhosa or Zulu as `toolkit.detect_nguni.xhosa_or_zulu` told them apart, the other as
+    the runner-up."""
+    return Opinion(lang, probability, decides=True, runner_up=_OTHER[lang])
 
 
 def _malay_or_indonesian(text: str) -> Opinion:

@@ -495,6 +495,34 @@ def test_py3langid_and_nguni_words_settle_xhosa_or_zulu(text, lang):
     assert found.candidates == [(other, pytest.approx(1 - found.confidence, abs=1e-3))]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # short lines, under CLD3's usual length, that the first stage read as Swahili
+        ("Kwaye waqhubeka ehamba.", "xh"),  # NTREX-128 news_docs document
+        ("Akukho mntu ulutshaba apha.", "xh"),  # lingua-py tuning line
+        ("Kodwa ukudlala akulula.", "zu"),  # NTREX-128 news_docs document
+        ("Umdlalo wakusasa uhlukile.", "zu"),  # was Estonian
+    ],
+)
+def test_short_xhosa_and_zulu_are_told_apart_where_cld3_names_one(text, lang):
+    found = detect(text)
+    assert found.lang == lang
+    # told from the other one only, which is the runner-up unless it is left nothing
+    assert {code for code, _ in found.candidates} <= {"zu" if lang == "xh" else "xh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # CLD3 names xh or zu for these short lines; py3langid gives the two almost nothing
+        ("Barcelona, 1970.", "ca"),  # lingua-py Catalan tuning line
+        ("I enjoyed your sight.", "en"),  # lingua-py English tuning line
+        ("Heshima nyingi kwa Thomas.", "sw"),  # NTREX-128 Swahili
+    ],
+)
+def test_short_text_of_other_languages_cld3_calls_nguni_keeps_its_language(text, lang):
+    assert detect(text).lang == lang
+
+
 def test_a_close_xhosa_zulu_call_shows_as_one():
     # Leipzig Xhosa (lingua-py tuning line): py3langid, words and CLD3 nearly cancel out
     found = detect("Akukho zindleko isikolo esiza kungena kuzo.")
@@ -519,14 +547,14 @@ def test_nguni_lowercase_words_outweigh_cld3_and_unsure_other_text_is_left(monke
     even = {"xh": 0.3, "zu": 0.3}  # py3langid undecided between the two
     monkeypatch.setattr(nguni, "probabilities", lambda text: even)
     # "kwaye", "ukuba", "kunye": Xhosa-only words; CLD3 sure of Zulu
-    lang, probability = nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.99, True)
+    lang, probability = nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.99)
     assert lang == "xh" and probability > 0.95
     # capitalized they may be names or a title's words, and do not count: CLD3 tips it
-    lang, probability = nguni.xhosa_or_zulu("Kwaye Ukuba Kunye", "zu", 0.99, True)
+    lang, probability = nguni.xhosa_or_zulu("Kwaye Ukuba Kunye", "zu", 0.99)
     assert lang == "zu" and 0.5 < probability < 0.8  # a close call
     even.update(xh=0.01, zu=0.02)  # py3langid gives the two little: another language
-    assert nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.6, False) is None
-    assert nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.99, True)[0] == "xh"
+    assert nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.6, nguni.MIN_SHARE) is None
+    assert nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.99)[0] == "xh"
 
 
 @pytest.mark.parametrize(
