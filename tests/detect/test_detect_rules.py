@@ -557,6 +557,20 @@ def test_nguni_lowercase_words_outweigh_cld3_and_unsure_other_text_is_left(monke
     assert nguni.xhosa_or_zulu("kwaye ukuba kunye", "zu", 0.99)[0] == "xh"
 
 
+def test_a_spelling_only_one_nguni_language_writes_counts_for_it(monkeypatch):
+    import toolkit.detect_nguni as nguni
+
+    monkeypatch.setattr(nguni, "probabilities", lambda text: {"xh": 0.3, "zu": 0.3})
+    monkeypatch.setattr(nguni, "_lists", lambda: {"xh": frozenset(), "zu": frozenset()})
+    # Xhosa: plural ii-, first person ndi-, rh, ty, ntl; CLD3 sure of Zulu
+    for word in ("iindaba", "ndifuna", "urhulumente", "ukutya", "intloko"):
+        assert nguni.xhosa_or_zulu(f"{word} {word}", "zu", 0.99)[0] == "xh", word
+    # Zulu: first person ngi-; CLD3 sure of Xhosa
+    assert nguni.xhosa_or_zulu("ngifuna ngibona", "xh", 0.99)[0] == "zu"
+    # English words with those letters do not count: "city", "recently"; nor names
+    assert nguni.xhosa_or_zulu("city recently Ndlovu", "zu", 0.99)[0] == "zu"
+
+
 @pytest.mark.parametrize(
     "text",
     [  # Leipzig Maori (lingua-py tuning lines), under the length CLD3 is usually asked at
