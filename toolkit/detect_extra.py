@@ -241,7 +241,7 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
         # share ("Ngizoba nawe maduze.", Swahili to the first stage).
         candidates = function_word_languages(text)
         if script == "LATIN":
-            candidates += alphabets_only(text) + (["gl"] if is_galician(text) else [])
+            candidates += alphabets_only(text) + (["gl"] if is_galician(text, first_stage) else [])
         if candidates or script == "LATIN":
             found = _cld3().FindLanguage(text=valid)
             code = normalize(found.language.split("-")[0])
@@ -288,7 +288,7 @@ def _latin_opinion(
     if code in ("id", "ms") and first_stage == "id":
         return _malay_or_indonesian(text)
     iberian = code in _IBERIAN or (first_stage in _IBERIAN and probability < MIN_PROBABILITY)
-    if iberian and is_galician(text):
+    if iberian and is_galician(text, first_stage):
         return Opinion("gl", max(probability if code == "gl" else 0.0, _BY_LETTER), decides=True)
     if (code in ("mi", "haw") or probability < MIN_PROBABILITY) and mostly_maori(text):
         return Opinion("mi", max(probability if code == "mi" else 0.0, _BY_LETTER))

@@ -33,7 +33,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Portuguese or Spanish spells some rare word that way ("unha" a fingernail, "polo" a
 # pole, "moita" a thicket; "sen", "iso"): written down from the grammar (hai "there is",
 # unha "a", sen "without", polo "by the", iso "that", xa "already", moi "very", moita
-# "much", ata "until", nin "nor"). Not "non", which Italian and French write too.
+# "much", ata "until", nin "nor"). "non" only where the first stage reads pt or es.
 _FUNCTION_WORDS = frozenset(
     "hai unha unhas sen polo pola polos polas iso xa moi moita moitas ata nin".split()
 )
@@ -52,17 +52,24 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
     return read["galician"] | _FUNCTION_WORDS, read["other"]
 
 
-def is_galician(text: str) -> bool:
+def is_galician(text: str, first_stage: str = "") -> bool:
     """More Galician-only than Portuguese- or Spanish-only lowercase words in `text`, or
-    none of either and words Galician writes as Portuguese does and as Spanish does."""
+    none of either and words Galician writes as Portuguese does and as Spanish does.
+
+    Where `first_stage` (the first stage's answer) is Portuguese or Spanish, Galician's
+    "non" ("Non quedes en silencio") counts too, at a sentence's start as well: those two
+    write "não" and "no", and Italian and French, which write "non", are not that answer.
+    """
     galician_words, other_words = _lists()
+    count_non = first_stage in ("pt", "es")
     galician = other = 0
     as_portuguese = as_spanish = False
     for word in _WORD.findall(text):
+        lower = word.lower()  # these may start a sentence: "Foi un ano duro."
         if word.islower():
             galician += word in galician_words
             other += word in other_words
-        lower = word.lower()  # these may start a sentence: "Foi un ano duro."
+        galician += count_non and lower == "non"
         as_portuguese = as_portuguese or lower in _AS_PORTUGUESE
         as_spanish = as_spanish or lower in _AS_SPANISH
     return galician > other or (not other and as_portuguese and as_spanish)

@@ -168,6 +168,9 @@ GALICIAN_NEWS = [
     # Portuguese-like "foi" with Spanish-like "en", and no word only either writes
     "O rapaz foi trasladado en helicóptero ao hospital infantil Rady en San Diego, onde está "
     "ingresado en estado crítico.",
+    # "non", Portuguese "não" and Spanish "no", where the first stage reads pt or es
+    "Prometo que non ocorrerá de novo.",
+    'Non quedes en silencio, necesitas falar".',
 ]
 # Portuguese and Spanish news sentences (hand-written).
 PORTUGUESE_AND_SPANISH = [
@@ -197,6 +200,8 @@ def test_portuguese_and_spanish_stay(lang, text):
             "it",
             '"Ho visto Kante arrivare e ho dato un tocco e non ci ho pensato troppo e ho tirato."',
         ),
+        # nor where the first stage reads Italian (hand-written)
+        ("it", "Non è vero, non lo so, ma non importa adesso."),
         # Galician words count where the first stage says pt or es only if CLD3 is unsure:
         # it is sure of this Samoan line, which has Galician's "fai"
         ("sm", 'Na ou fai atu, "Tashi, ou te alofa tele ia te oe, pele.'),
