@@ -14,25 +14,25 @@ Scripts that only one language writes (Georgian, Armenian, Ethiopic, Myanmar, Kh
 Lao, Sinhala, Tibetan, Thaana) need no model: `UNIQUE_SCRIPTS` decides them.
 
 CLD3 is weak on short text and on close neighbours (it calls about half of Croatian
-sentences Bosnian, a third of Indonesian ones Malay), so: it is not asked about text
-under `MIN_LETTERS` letters, and its answers for Bosnian (next to Croatian) and Malay
-(next to Indonesian) are never taken as they are. Text the first stage reads as
-Croatian, at any length, is Serbian or Bosnian where its words say so (ekavian words
-and names written the Serbian way; words Serbian and Bosnian write instead of
-Croatian's, with ijekavian ones:
-`toolkit.detect_serbian.which_standard`), and otherwise a close call with Bosnian
-(and Serbian, without ijekavian words) unless it has a word only Croatian writes
-(`which_standard` too): a runner-up that lowers the first stage's confidence, not a
-confident mistake. Text the first stage reads as Indonesian,
-at any length, is Malay or Indonesian by its words, the other the runner-up with the
-rest of the probability (`toolkit.detect_malay`). Latin-script text
-CLD3 calls Croatian, Bosnian or Serbian is Serbian when its words are ekavian or it
-writes foreign names the Serbian way (whatever the first stage says); text it calls
-Portuguese, Spanish or Galician (or is unsure of, where the first stage says pt or es)
-is Galician when it has more Galician-only words than Portuguese- or Spanish-only ones
-(`toolkit.detect_galician`); text it calls Xhosa or
-Zulu, two languages it often swaps, is one or the other by py3langid's scores and the
-words only one of them writes (`toolkit.detect_nguni`).
+sentences Bosnian, a third of Indonesian ones Malay), so: its answer for text under
+`MIN_LETTERS` letters is taken only in the cases below, and its answers for Bosnian
+(next to Croatian) and Malay (next to Indonesian) are never taken as they are. Text the
+first stage reads as Croatian, at any length, is Serbian or Bosnian where its words say
+so (ekavian words and names written the Serbian way; words Serbian and Bosnian write
+instead of Croatian's, with ijekavian ones: `toolkit.detect_serbian.which_standard`),
+and otherwise a close call with Bosnian (and Serbian, without ijekavian words) unless it
+has a word only Croatian writes (`which_standard` too): a runner-up that lowers the
+first stage's confidence, not a confident mistake. Text the first stage reads as
+Indonesian, at any length, is Malay or Indonesian by its words, the other the runner-up
+with the rest of the probability (`toolkit.detect_malay`). Latin-script text CLD3 calls
+Croatian, Bosnian or Serbian is Serbian when its words are ekavian or it writes foreign
+names the Serbian way (whatever the first stage says); text it calls Portuguese, Spanish
+or Galician (or is unsure of, where the first stage says pt or es) is Galician when it
+has more Galician-only words than Portuguese- or Spanish-only ones
+(`toolkit.detect_galician`; its "non" counts where the first stage says pt or es); text
+it calls Xhosa or Zulu, two languages it often swaps, is one or the other by py3langid's
+scores and the words and spellings only one of them writes, at any length where
+py3langid gives the two their share (`toolkit.detect_nguni`).
 
 Letters that only one added language writes in its script (`_LETTERS`, `_PASHTO_LETTERS`)
 decide short text without CLD3, and make CLD3's agreeing answer count from 0.5 (Serbian
@@ -132,7 +132,8 @@ NEIGHBOURS: dict[str, dict[str, frozenset[str]]] = {
 }
 
 # Letters of Pashto's alphabet that Persian, Urdu and Arabic do not use: one of them in
-# Arabic-script text is Pashto, however short (CLD3 is not asked below MIN_LETTERS).
+# Arabic-script text is Pashto, however short (CLD3 is not asked below MIN_LETTERS
+# outside the Latin script).
 _PASHTO_LETTERS = frozenset("ځڅډړږښګڼۍ")
 _PASHTO_BY_LETTER = 0.95  # the confidence such a letter gives
 
