@@ -583,13 +583,17 @@ def test_a_spelling_only_one_nguni_language_writes_counts_for_it(monkeypatch):
 
     monkeypatch.setattr(nguni, "probabilities", lambda text: {"xh": 0.3, "zu": 0.3})
     monkeypatch.setattr(nguni, "_lists", lambda: {"xh": frozenset(), "zu": frozenset()})
-    # Xhosa: plural ii-, first person ndi-, rh, ty, ntl; CLD3 sure of Zulu
-    for word in ("iindaba", "ndifuna", "urhulumente", "ukutya", "intloko"):
+    # Xhosa: plural ii-, first person ndi-, rh, ty, ntl, -thetha (speak; Zulu -khuluma),
+    # ii-/oo- run together with nga-, na-, kwa- (Zulu ngeminyaka); CLD3 sure of Zulu
+    xhosa = ("iindaba", "ndifuna", "urhulumente", "ukutya", "intloko", "bathetha")
+    for word in (*xhosa, "ngeeminyaka", "neekona", "kweenkampani", "ootitshala"):
         assert nguni.xhosa_or_zulu(f"{word} {word}", "zu", 0.99)[0] == "xh", word
     # Zulu: first person ngi-; CLD3 sure of Xhosa
     assert nguni.xhosa_or_zulu("ngifuna ngibona", "xh", 0.99)[0] == "zu"
-    # English words with those letters do not count: "city", "recently"; nor names
-    assert nguni.xhosa_or_zulu("city recently Ndlovu", "zu", 0.99)[0] == "zu"
+    # English words with those letters do not count: "city", "recently", "street",
+    # "degrees", "coffee"; nor names; nor Zulu's law, umthetho
+    for text in ("city recently Ndlovu", "street degrees coffee", "umthetho semthethweni"):
+        assert nguni.xhosa_or_zulu(text, "zu", 0.99)[0] == "zu", text
 
 
 @pytest.mark.parametrize(
