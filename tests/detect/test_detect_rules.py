@@ -590,6 +590,11 @@ def test_a_spelling_only_one_nguni_language_writes_counts_for_it(monkeypatch):
         assert nguni.xhosa_or_zulu(f"{word} {word}", "zu", 0.99)[0] == "xh", word
     # Zulu: first person ngi-; CLD3 sure of Xhosa
     assert nguni.xhosa_or_zulu("ngifuna ngibona", "xh", 0.99)[0] == "zu"
+    # stems only one of them uses: Xhosa -fumana, ingxaki; Zulu -cabanga, inkinga
+    assert nguni.xhosa_or_zulu("wafumana ingxaki", "zu", 0.99)[0] == "xh"
+    assert nguni.xhosa_or_zulu("ecabanga inkinga", "xh", 0.99)[0] == "zu"
+    assert nguni.xhosa_or_zulu("umntu uyatshintsha", "zu", 0.99)[0] == "xh"
+    assert nguni.xhosa_or_zulu("umuntu uhulumeni", "xh", 0.99)[0] == "zu"
     # English words with those letters do not count: "city", "recently", "street",
     # "degrees", "coffee"; nor names; nor Zulu's law, umthetho
     for text in ("city recently Ndlovu", "street degrees coffee", "umthetho semthethweni"):
