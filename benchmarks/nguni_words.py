@@ -81,7 +81,7 @@ def nguni_words(
     return listed
 
 
-def _lingua_lines(lingua: Path, lang: str) -> list[str]:
+def lingua_lines(lingua: Path, lang: str) -> list[str]:
     """The first `TUNING_LINES` lines of lingua-py's test sentences for `lang`."""
     run = subprocess.run(
         [
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     sources = {
         lang: (
             line_counts(dev_lines(args.ntrex, code, args.eval_dir)),
-            line_counts(_lingua_lines(args.lingua, lang)),
+            line_counts(lingua_lines(args.lingua, lang)),
         )
         for lang, code in NTREX_CODES.items()
     }

@@ -1,14 +1,17 @@
 """The builds of detection's word lists (benchmarks/jat_words.py, galician_words.py,
-nguni_words.py, malay_words.py) and the files shipped in toolkit/data."""
+nguni_words.py, nguni_grams.py, malay_words.py) and the files shipped in toolkit/data."""
 
 import gzip
+import math
 from collections import Counter
 from pathlib import Path
 
 from benchmarks.galician_words import galician_words, lowercase_words
 from benchmarks.jat_words import ijekavian_readings, jat_words
 from benchmarks.malay_words import CAP, MIN_RATIO, log_ratios
+from benchmarks.nguni_grams import MIN_COUNT, SMOOTHING, gram_log_ratios
 from benchmarks.nguni_words import line_counts, nguni_words
+from toolkit.detect_nguni import letter_grams
 from toolkit.detect_word_lists import read_word_lists, read_word_scores
 
 DATA = Path(__file__).resolve().parents[2] / "toolkit" / "data"
@@ -143,3 +146,25 @@ def test_shipped_malay_ratios():
     assert len(ratios) > 20_000
     assert ratios["beliau"] > 1 and ratios["pemerintah"] < -0.5 and "yang" not in ratios
     assert all(MIN_RATIO <= abs(ratio) <= CAP for ratio in ratios.values())
+
+
+def test_nguni_grams_are_smoothed_log_ratios_of_grams_seen_often_enough():
+    ratios = gram_log_ratios(["tyty tyty"], ["hh hh hh"])
+    xh, zu = Counter(letter_grams("tyty tyty")), Counter(letter_grams("hh hh hh"))
+    vocabulary = len(xh.keys() | zu.keys())
+    xh_share = (xh["t"] + SMOOTHING) / (xh.total() + SMOOTHING * vocabulary)
+    zu_share = SMOOTHING / (zu.total() + SMOOTHING * vocabulary)  # no "t" in Zulu's
+    assert ratios["t"] == round(math.log(xh_share / zu_share), 1) > 0
+    assert ratios["h"] < 0 and ratios["_hh_"] < 0
+    # "tyty" is seen twice, under MIN_COUNT
+    assert "tyty" not in ratios and xh["tyty"] < MIN_COUNT
+
+
+def test_shipped_nguni_grams():
+    with gzip.open(DATA / "nguni_grams.tsv.gz", "rt", encoding="utf-8") as lines:
+        header = lines.readline()
+    assert header.startswith("# ") and "NTREX-128" in header and "lingua-py" in header
+    ratios = read_word_scores("nguni_grams.tsv.gz")
+    assert len(ratios) > 20_000 and all(ratio != 0 for ratio in ratios.values())
+    # Xhosa's rh and ty, Zulu's ngi- (the first person) and "futhi"
+    assert ratios["rh"] > 1 and ratios["ty"] > 1 and ratios["_ngi"] < -1 and ratios["futhi"] < -1
