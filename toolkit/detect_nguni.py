@@ -21,17 +21,18 @@ ixesha, iqela, ingxaki against Zulu -cabanga, isikhathi, inkinga): none of them 
 line of the other language of NTREX-128's 40 news_docs documents or lingua-py's tuning
 lines; 9 more held-out NTREX Xhosa sentences right and no other answer changed but 12
 Tsonga and 5 Ganda lines, wrong either way); CLD3's log-odds only
-tip a close call. Only lowercase words count (capitalized ones may be names). The two
+tip a close call. Only lowercase words count here (capitalized ones may be names). The two
 weights were chosen on those lines, with each word list built from the other half of
 them: 2,890 -> 2,985 of 3,142 right (NTREX xh 85.2 -> 89.1%, zu 92.1 -> 95.4%).
 
 The letters catch what no list holds (inflected forms, stems, affixes): each 1- to
-`GRAM_LENGTH`-letter piece of every word (`letter_grams`) adds its ln(P(xh) / P(zu)) from
-toolkit/data/nguni_grams.tsv.gz, trained on the same lines by `benchmarks/nguni_grams.py`.
-`GRAM_WEIGHT` is the middle of the flat best (0.0075-0.015) of a two-fold check on
-NTREX-128's 40 documents (trained on the tuning lines and one half, scored on the
-other). On NTREX-128's other 83 documents (1,326 sentences of each) Xhosa goes from 93.3
-to 93.9% and Zulu from 95.0 to 96.3%; no other language's right answer changed.
+`GRAM_LENGTH`-letter piece of every word, capitalized ones too (`letter_grams`), adds
+its ln(P(xh) / P(zu)) from toolkit/data/nguni_grams.tsv.gz, trained on the same lines by
+`benchmarks/nguni_grams.py`. `GRAM_WEIGHT` is the middle of the flat best (0.0075-0.015)
+of a two-fold check on NTREX-128's 40 documents (trained on the tuning lines and one
+half, scored on the other). On NTREX-128's other 83 documents (1,326 sentences of each)
+Xhosa goes from 93.3 to 93.9% and Zulu from 95.0 to 96.3%; no other language's right
+answer changed.
 
 The probability reported is 1 / (1 + exp(-`CALIBRATION` x |score|)), the other language
 the runner-up with the rest: a close call shows as one. `CALIBRATION` is the maximum
@@ -62,6 +63,7 @@ import re
 from functools import cache, lru_cache
 
 from toolkit.detect_langid import probabilities
+from toolkit.detect_scores import WORD_CACHE
 from toolkit.detect_word_lists import read_word_lists, read_word_scores
 
 WORD_WEIGHT = 0.4
@@ -72,6 +74,7 @@ MIN_SHARE = 0.05
 SHORT_MIN_SHARE = 0.2
 CALIBRATION = 4.0
 _WORD = re.compile(r"[^\W\d_]+")
+_CACHED_LETTERS = 40  # longer "words" (a pasted hash, a run of letters) are not kept
 # Xhosa writes the plural prefix ii- where Zulu writes izi(n)- ("iindawo", "izindawo"),
 # the first person ndi- where Zulu writes ngi- ("ndifuna", "ngifuna"), and rh, ty and
 # ntl, which Zulu spells h, tsh and hl ("urhulumente", "ukutya", "intloko"); it speaks
@@ -138,15 +141,22 @@ def _word_grams(word: str) -> list[str]:
 
 
 def _gram_score(text: str) -> float:
-    """Naive Bayes over `text`'s letter grams: the sum of each one's ln(P(xh) / P(zu))."""
-    return sum(map(_word_gram_score, _WORD.findall(text.lower())))
+    """Naive Bayes over `text`'s letter grams: the sum of each one's ln(P(xh) / P(zu)).
+    Words repeat, so each word of up to `_CACHED_LETTERS` letters is scored once while
+    it stays in a bounded cache (`toolkit.detect_scores.WORD_CACHE` words)."""
+    return sum(
+        _cached_word_score(word) if len(word) <= _CACHED_LETTERS else _word_score(word)
+        for word in _WORD.findall(text.lower())
+    )
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_gram_score(word: str) -> float:
-    """One word's share of `_gram_score` (words repeat: each is scored once)."""
+def _word_score(word: str) -> float:
+    """One word's share of `_gram_score`."""
     ratios = _gram_ratios()
     return sum(ratios.get(gram, 0.0) for gram in _word_grams(word))
+
+
+_cached_word_score = lru_cache(maxsize=WORD_CACHE)(_word_score)
 
 
 @cache

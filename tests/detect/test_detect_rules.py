@@ -625,6 +625,20 @@ def test_letter_grams_are_the_pieces_of_words_marked_at_their_edges():
     assert letter_grams("2019, ") == []
 
 
+def test_letter_gram_scores_are_cached_for_real_words_only():
+    import toolkit.detect_nguni as nguni
+    from toolkit.detect_scores import WORD_CACHE
+
+    cache = nguni._cached_word_score
+    assert cache.cache_info().maxsize == WORD_CACHE  # bounded
+    nguni._gram_score("ukuthetha")
+    before = cache.cache_info().currsize
+    # a 1,000-letter run is scored (the same as its pieces say) but not kept
+    long_word = "kwaye" * 200
+    assert nguni._gram_score(long_word) == nguni._word_score(long_word) != 0.0
+    assert cache.cache_info().currsize == before
+
+
 @pytest.mark.parametrize(
     "text",
     [  # Leipzig Maori (lingua-py tuning lines), under the length CLD3 is usually asked at
