@@ -27,13 +27,13 @@ weights were chosen on those lines, with each word list built from the other hal
 them: 2,890 -> 2,985 of 3,142 right (NTREX xh 85.2 -> 89.1%, zu 92.1 -> 95.4%).
 
 The letters catch what no list holds (inflected forms, stems, affixes): each 1- to
-`GRAM_LENGTH`-letter piece of every word, capitalized ones too (`letter_grams`), adds
+5-letter piece of every word, capitalized ones too (`toolkit.detect_letter_grams`), adds
 its ln(P(xh) / P(zu)) from toolkit/data/nguni_grams.tsv.gz, trained on the same lines by
-`benchmarks/nguni_grams.py`. `GRAM_WEIGHT` is the middle of the flat best (0.0075-0.015)
-of a two-fold check on NTREX-128's 40 documents (trained on the tuning lines and one
-half, scored on the other). On NTREX-128's other 83 documents (1,326 sentences of each)
-Xhosa goes from 93.3 to 93.9% and Zulu from 95.0 to 96.3%; no other language's right
-answer changed.
+`python -m benchmarks.letter_grams nguni`. `GRAM_WEIGHT` is the middle of the flat best
+(0.0075-0.015) of a two-fold check on NTREX-128's 40 documents (trained on the tuning
+lines and one half, scored on the other). On NTREX-128's other 83 documents (1,326
+sentences of each) Xhosa goes from 93.3 to 93.9% and Zulu from 95.0 to 96.3%; no other
+language's right answer changed.
 
 The probability reported is 1 / (1 + exp(-`CALIBRATION` x |score|)), the other language
 the runner-up with the rest: a close call shows as one. `CALIBRATION` and `INTERCEPT`
@@ -64,22 +64,21 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from toolkit.detect_langid import probabilities
-from toolkit.detect_scores import WORD_CACHE
-from toolkit.detect_word_lists import read_word_lists, read_word_scores
+from toolkit.detect_letter_grams import gram_table
+from toolkit.detect_word_lists import read_word_lists
 
 WORD_WEIGHT = 0.4
 GRAM_WEIGHT = 0.01
-GRAM_LENGTH = 5
+GRAMS = "nguni_grams.tsv.gz"
 CLD3_WEIGHT = 0.02
 MIN_SHARE = 0.05
 SHORT_MIN_SHARE = 0.2
 CALIBRATION = 4.4
 INTERCEPT = 0.16
 _WORD = re.compile(r"[^\W\d_]+")
-_CACHED_LETTERS = 40  # longer "words" (a pasted hash, a run of letters) are not kept
 # Xhosa writes the plural prefix ii- where Zulu writes izi(n)- ("iindawo", "izindawo"),
 # the first person ndi- where Zulu writes ngi- ("ndifuna", "ngifuna"), and rh, ty and
 # ntl, which Zulu spells h, tsh and hl ("urhulumente", "ukutya", "intloko"); it speaks
@@ -128,46 +127,9 @@ def _lists() -> dict[str, frozenset[str]]:
     return read_word_lists("nguni_words.tsv")
 
 
-def letter_grams(text: str) -> list[str]:
-    """The 1- to `GRAM_LENGTH`-letter pieces of each word of `text`, lowercased, `_`
-    marking its start and end ("Uthi" gives "_", "u", ..., "_uth", "uthi_"): what
-    `toolkit/data/nguni_grams.tsv.gz` holds and `_gram_score` adds up."""
-    return [gram for word in _WORD.findall(text.lower()) for gram in _word_grams(word)]
-
-
-def _word_grams(word: str) -> list[str]:
-    """The letter grams of one lowercase word (see `letter_grams`)."""
-    marked = f"_{word}_"
-    return [
-        marked[i : i + length]
-        for length in range(1, GRAM_LENGTH + 1)
-        for i in range(len(marked) - length + 1)
-    ]
-
-
 def _gram_score(text: str) -> float:
-    """Naive Bayes over `text`'s letter grams: the sum of each one's ln(P(xh) / P(zu)).
-    Words repeat, so each word of up to `_CACHED_LETTERS` letters is scored once while
-    it stays in a bounded cache (`toolkit.detect_scores.WORD_CACHE` words)."""
-    return sum(
-        _cached_word_score(word) if len(word) <= _CACHED_LETTERS else _word_score(word)
-        for word in _WORD.findall(text.lower())
-    )
-
-
-def _word_score(word: str) -> float:
-    """One word's share of `_gram_score`."""
-    ratios = _gram_ratios()
-    return sum(ratios.get(gram, 0.0) for gram in _word_grams(word))
-
-
-_cached_word_score = lru_cache(maxsize=WORD_CACHE)(_word_score)
-
-
-@cache
-def _gram_ratios() -> dict[str, float]:
-    """Each letter gram's ln(P(gram | xh) / P(gram | zu)), loaded on first use."""
-    return read_word_scores("nguni_grams.tsv.gz")
+    """Naive Bayes over `text`'s letter grams: ln(P(xh) / P(zu))."""
+    return gram_table(GRAMS).score(text)
 
 
 def xhosa_or_zulu(

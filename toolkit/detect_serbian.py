@@ -42,7 +42,15 @@ says how.
 
 Where they do not decide, the same words say when Latin-script text the first stage reads
 as Croatian is only a close call (`which_standard`): without a word only Croatian
-writes it may be Bosnian, and without ijekavian words Serbian too.
+writes it may be Bosnian, and without ijekavian words Serbian too. Text without a jat
+word is Serbian by its letters where a naive Bayes model over their 1- to 5-letter
+pieces (`toolkit.detect_letter_grams`; toolkit/data/serbian_grams.tsv.gz, Serbian against
+Croatian and Bosnian news of the same 40 documents, `python -m benchmarks.letter_grams
+serbian`) passes `SERBIAN_LETTERS_FROM`: it catches ekavian forms no list holds
+("uspeo, primenjivaće") and names written the Serbian way that the list lacks. On the
+other 83 documents that reads 49 more Latin-script Serbian sentences right (59.5 ->
+63.2%) and 1 Croatian one wrong (99.5 -> 99.4%); 1 of lingua-py's 900 Croatian tuning
+lines too.
 """
 
 from __future__ import annotations
@@ -51,6 +59,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from toolkit.detect_letter_grams import gram_table
 from toolkit.detect_word_lists import read_word_lists
 
 _EKAVIAN = frozenset(
@@ -190,6 +199,16 @@ BY_WORDS = 0.9
 #: Croatian: 136 of the 225 such tuning sentences (those 40 documents' and lingua-py's
 #: tuning lines) are Bosnian, 89 Serbian (120 of 219 on the other 83 documents)
 BOSNIAN_SHARE = 0.58
+#: the letter-gram table of Serbian against Croatian and Bosnian, and the score from
+#: which text without a jat word is Serbian by its letters: the smallest whole number
+#: above the out-of-fold score of every Croatian and Bosnian sentence of the 40
+#: news_docs.jsonl documents (a two-fold check: trained on one half, scored on the other)
+GRAMS = "serbian_grams.tsv.gz"
+SERBIAN_LETTERS_FROM = 32.0
+#: the probability such text is Serbian: all 6 such out-of-fold sentences of the two-fold
+#: check are, too few to fit it; on the other 83 documents 49 of the 55 sentences read so
+#: are Serbian (89%), 5 Bosnian and 1 Croatian
+BY_LETTERS = 0.85
 
 
 def _name_forms(name: str) -> set[str]:
@@ -258,8 +277,9 @@ def which_standard(text: str) -> Reading | None:
 
     Where the words do not decide, the text is Croatian with the standards it may be as
     well: Bosnian where it has an ijekavian word (Bosnian writes them too), Bosnian and
-    Serbian where it has neither. On NTREX's news in the 40 news_docs.jsonl documents
-    (671 sentences each of Croatian, Bosnian and Latin-script Serbian), the 162 sentences
+    Serbian where it has neither, unless its letters say Serbian (`SERBIAN_LETTERS_FROM`).
+    On NTREX's news in the 40 news_docs.jsonl documents (671 sentences each of Croatian,
+    Bosnian and Latin-script Serbian), the 162 sentences
     with a Croatian-only word are all Croatian; of the 592 with ijekavian words and no
     ekavian majority, 341 are Bosnian, 250 Croatian and 1 Serbian; of the 901 with
     neither, 324 are Bosnian, 259 Croatian and 318 Serbian (before the words Serbian and
@@ -274,7 +294,17 @@ def which_standard(text: str) -> Reading | None:
         if counts.ijekavian or counts.bosnian:
             return Reading("bs", BY_WORDS)
         return Reading("bs", BOSNIAN_SHARE, runner_up="sr")
+    if not counts.ijekavian and _letters_score(text) > SERBIAN_LETTERS_FROM:
+        return Reading("sr", BY_LETTERS, runner_up="hr")
     return Reading("hr", 1.0, neighbours=("bs",) if counts.ijekavian else ("bs", "sr"))
+
+
+def _letters_score(text: str) -> float:
+    """The naive Bayes log-odds of Serbian against Croatian and Bosnian by `text`'s letter
+    grams (`toolkit.detect_letter_grams`), less the Croatian words that are spelt like
+    a name's Serbian form ("trampa", barter, not Trump's "Tramp")."""
+    words = (word for word in _WORD.findall(text) if word.lower() not in _NOT_NAMES)
+    return gram_table(GRAMS).score(" ".join(words))
 
 
 def is_serbian(text: str) -> bool:

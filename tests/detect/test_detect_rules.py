@@ -422,6 +422,33 @@ def test_slovene_is_not_a_croatian_close_call():
     assert found.lang == "sl" and found.confidence > 0.9
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # NTREX-128 Serbian (Latin) news of the 40 news_docs documents: no jat word listed
+        "Neki parohani su se žalili na netransparentnost u radu eparhije.",
+        "Ima mnogo stvari kroz koje morate da prolazite na nedeljnom nivou.",
+        "Da bi referendum uspeo, potrebno je da na glasanje izađe polovina upisanih glasača"
+        " plus jedan.",
+    ],
+)
+def test_serbian_letters_make_serbian_where_no_word_decides(text):
+    found = detect(text)
+    assert found.lang == "sr" and found.confidence == pytest.approx(0.85, abs=1e-3)
+    assert found.candidates[0][0] == "hr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # NTREX-128 Croatian news (news_docs documents) whose letters lean Serbian most
+        "Det. insp. Bob Blemmings rekao je da su oštećena dvorišna vrata i sama zgrada.",
+        "Ali radimo na tome.",
+    ],
+)
+def test_croatian_without_words_of_its_own_stays_croatian(text):
+    found = detect(text)
+    assert found.lang == "hr" and {"bs", "sr"} <= {lang for lang, _ in found.candidates}
+
+
 def test_latin_serbian_needs_its_words_not_cld3_alone():
     # CLD3 answers "sr" for this French word pair; nothing Serbian is in it
     assert detect("correspondent photographie").lang == "fr"
@@ -635,23 +662,24 @@ def test_with_nothing_to_go_by_the_fitted_intercept_leans_xhosa(monkeypatch):
 
 
 def test_letter_grams_are_the_pieces_of_words_marked_at_their_edges():
-    from toolkit.detect_nguni import letter_grams
+    from toolkit.detect_letter_grams import letter_grams
 
     assert letter_grams("Aba") == "_ a b a _ _a ab ba a_ _ab aba ba_ _aba aba_ _aba_".split()
     assert letter_grams("2019, ") == []
 
 
 def test_letter_gram_scores_are_cached_for_real_words_only():
-    import toolkit.detect_nguni as nguni
+    from toolkit.detect_letter_grams import gram_table
     from toolkit.detect_scores import WORD_CACHE
 
-    cache = nguni._cached_word_score
+    table = gram_table("nguni_grams.tsv.gz")
+    cache = table.cached_word_score
     assert cache.cache_info().maxsize == WORD_CACHE  # bounded
-    nguni._gram_score("ukuthetha")
+    table.score("ukuthetha")
     before = cache.cache_info().currsize
     # a 1,000-letter run is scored (the same as its pieces say) but not kept
     long_word = "kwaye" * 200
-    assert nguni._gram_score(long_word) == nguni._word_score(long_word) != 0.0
+    assert table.score(long_word) == table.word_score(long_word) != 0.0
     assert cache.cache_info().currsize == before
 
 

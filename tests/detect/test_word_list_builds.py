@@ -1,5 +1,5 @@
 """The builds of detection's word lists (benchmarks/jat_words.py, galician_words.py,
-nguni_words.py, nguni_grams.py, malay_words.py) and the files shipped in toolkit/data."""
+nguni_words.py, letter_grams.py, malay_words.py) and the files shipped in toolkit/data."""
 
 import gzip
 import math
@@ -8,10 +8,10 @@ from pathlib import Path
 
 from benchmarks.galician_words import galician_words, lowercase_words
 from benchmarks.jat_words import ijekavian_readings, jat_words
+from benchmarks.letter_grams import MIN_COUNT, SMOOTHING, gram_log_ratios
 from benchmarks.malay_words import CAP, MIN_RATIO, log_ratios
-from benchmarks.nguni_grams import MIN_COUNT, SMOOTHING, gram_log_ratios
 from benchmarks.nguni_words import line_counts, nguni_words
-from toolkit.detect_nguni import letter_grams
+from toolkit.detect_letter_grams import letter_grams
 from toolkit.detect_word_lists import read_word_lists, read_word_scores
 
 DATA = Path(__file__).resolve().parents[2] / "toolkit" / "data"
@@ -148,7 +148,7 @@ def test_shipped_malay_ratios():
     assert all(MIN_RATIO <= abs(ratio) <= CAP for ratio in ratios.values())
 
 
-def test_nguni_grams_are_smoothed_log_ratios_of_grams_seen_often_enough():
+def test_letter_grams_are_smoothed_log_ratios_of_grams_seen_often_enough():
     ratios = gram_log_ratios(["tyty tyty"], ["hh hh hh"])
     xh, zu = Counter(letter_grams("tyty tyty")), Counter(letter_grams("hh hh hh"))
     vocabulary = len(xh.keys() | zu.keys())
@@ -168,3 +168,14 @@ def test_shipped_nguni_grams():
     assert len(ratios) > 20_000 and all(ratio != 0 for ratio in ratios.values())
     # Xhosa's rh and ty, Zulu's ngi- (the first person) and "futhi"
     assert ratios["rh"] > 1 and ratios["ty"] > 1 and ratios["_ngi"] < -1 and ratios["futhi"] < -1
+
+
+def test_shipped_serbian_grams():
+    with gzip.open(DATA / "serbian_grams.tsv.gz", "rt", encoding="utf-8") as lines:
+        header = lines.readline()
+    assert header.startswith("# ") and "NTREX-128" in header and "sr" in header
+    ratios = read_word_scores("serbian_grams.tsv.gz")
+    assert len(ratios) > 15_000 and all(ratio != 0 for ratio in ratios.values())
+    # ekavian "deo" against ijekavian "dio" and "-rije-"; Serbian "ko" against Croatian "tko"
+    assert ratios["_deo_"] > 1 and ratios["_dio_"] < -1 and ratios["rije"] < -1
+    assert ratios["_ko_"] > 0 > ratios["_tko_"]
