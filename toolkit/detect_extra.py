@@ -22,7 +22,8 @@ so (ekavian words and names written the Serbian way; words Serbian and Bosnian w
 instead of Croatian's, with ijekavian ones: `toolkit.detect_serbian.which_standard`),
 and otherwise a close call with Bosnian (and Serbian, without ijekavian words) unless it
 has a word only Croatian writes (`which_standard` too): a runner-up that lowers the
-first stage's confidence, not a confident mistake. Text the first stage reads as
+first stage's confidence, not a confident mistake; without ijekavian words, its letters
+may still say Serbian (`toolkit.detect_letter_grams`). Text the first stage reads as
 Indonesian, at any length, is Malay or Indonesian by its words, the other the runner-up
 with the rest of the probability (`toolkit.detect_malay`). Latin-script text CLD3 calls
 Croatian, Bosnian or Serbian is Serbian when its words are ekavian or it writes foreign
@@ -31,7 +32,8 @@ or Galician (or is unsure of, where the first stage says pt or es) is Galician w
 has more Galician-only words than Portuguese- or Spanish-only ones
 (`toolkit.detect_galician`; its "non" counts where the first stage says pt or es); text
 it calls Xhosa or Zulu, two languages it often swaps, is one or the other by py3langid's
-scores and the words and spellings only one of them writes, at any length where
+scores, the words, spellings and stems only one of them writes and the naive Bayes odds
+of their letters, at any length where
 py3langid gives the two their share (`toolkit.detect_nguni`).
 
 Letters that only one added language writes in its script (`_LETTERS`, `_PASHTO_LETTERS`)
