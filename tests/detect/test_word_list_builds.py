@@ -138,11 +138,16 @@ def test_malay_ratios_are_capped_rounded_and_leave_out_words_about_as_frequent_i
     assert log_ratios(["nya"], {"nya": 1.0}, {})["nya"] == CAP
 
 
-def test_shipped_malay_ratios():
-    with gzip.open(DATA / "malay_words.tsv.gz", "rt", encoding="utf-8") as lines:
+def _shipped_scores(name: str) -> tuple[str, dict[str, float]]:
+    """The first line of the gzip-compressed table toolkit/data/`name`, and its scores."""
+    with gzip.open(DATA / name, "rt", encoding="utf-8") as lines:
         header = lines.readline()
+    return header, read_word_scores(name)
+
+
+def test_shipped_malay_ratios():
+    header, ratios = _shipped_scores("malay_words.tsv.gz")
     assert header.startswith("# ") and "wordfreq" in header
-    ratios = read_word_scores("malay_words.tsv.gz")
     assert len(ratios) > 20_000
     assert ratios["beliau"] > 1 and ratios["pemerintah"] < -0.5 and "yang" not in ratios
     assert all(MIN_RATIO <= abs(ratio) <= CAP for ratio in ratios.values())
@@ -161,20 +166,16 @@ def test_letter_grams_are_smoothed_log_ratios_of_grams_seen_often_enough():
 
 
 def test_shipped_nguni_grams():
-    with gzip.open(DATA / "nguni_grams.tsv.gz", "rt", encoding="utf-8") as lines:
-        header = lines.readline()
+    header, ratios = _shipped_scores("nguni_grams.tsv.gz")
     assert header.startswith("# ") and "NTREX-128" in header and "lingua-py" in header
-    ratios = read_word_scores("nguni_grams.tsv.gz")
     assert len(ratios) > 20_000 and all(ratio != 0 for ratio in ratios.values())
     # Xhosa's rh and ty, Zulu's ngi- (the first person) and "futhi"
     assert ratios["rh"] > 1 and ratios["ty"] > 1 and ratios["_ngi"] < -1 and ratios["futhi"] < -1
 
 
 def test_shipped_serbian_grams():
-    with gzip.open(DATA / "serbian_grams.tsv.gz", "rt", encoding="utf-8") as lines:
-        header = lines.readline()
+    header, ratios = _shipped_scores("serbian_grams.tsv.gz")
     assert header.startswith("# ") and "NTREX-128" in header and "sr" in header
-    ratios = read_word_scores("serbian_grams.tsv.gz")
     assert len(ratios) > 15_000 and all(ratio != 0 for ratio in ratios.values())
     # ekavian "deo" against ijekavian "dio" and "-rije-"; Serbian "ko" against Croatian "tko"
     assert ratios["_deo_"] > 1 and ratios["_dio_"] < -1 and ratios["rije"] < -1
