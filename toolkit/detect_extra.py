@@ -18,18 +18,19 @@ sentences Bosnian, a third of Indonesian ones Malay), so: its answer for text un
 `MIN_LETTERS` letters is taken only in the cases below, and its answers for Bosnian
 (next to Croatian) and Malay (next to Indonesian) are never taken as they are. Text the
 first stage reads as Croatian, at any length, is Serbian or Bosnian where its words say
-so (ekavian words and names written the Serbian way; words Serbian and Bosnian write
-instead of Croatian's, with ijekavian ones: `toolkit.detect_serbian.which_standard`),
+so (ekavian words, names written the Serbian way and modal verbs with "da" where
+Croatian writes the infinitive; words Serbian and Bosnian write instead of Croatian's,
+with ijekavian ones: `toolkit.detect_serbian.which_standard`),
 and otherwise a close call with Bosnian (and Serbian, without ijekavian words) unless it
 has a word only Croatian writes (`which_standard` too): a runner-up that lowers the
 first stage's confidence, not a confident mistake; without ijekavian words, its letters
 may still say Serbian (`toolkit.detect_letter_grams`). Text the first stage reads as
 Indonesian, at any length, is Malay or Indonesian by its words, the other the runner-up
 with the rest of the probability (`toolkit.detect_malay`). Latin-script text CLD3 calls
-Croatian, Bosnian or Serbian is Serbian when its words are ekavian or it writes foreign
-names the Serbian way (whatever the first stage says); text it calls Portuguese, Spanish
-or Galician (or is unsure of, where the first stage says pt or es) is Galician when it
-has more Galician-only words than Portuguese- or Spanish-only ones
+Croatian, Bosnian or Serbian is Serbian when its words are ekavian, it writes foreign
+names the Serbian way or it has a modal "da" (whatever the first stage says); text it
+calls Portuguese, Spanish or Galician (or is unsure of, where the first stage says pt or
+es) is Galician when it has more Galician-only words than Portuguese- or Spanish-only ones
 (`toolkit.detect_galician`; its "non" counts where the first stage says pt or es); text
 it calls Xhosa or Zulu, two languages it often swaps, is one or the other by py3langid's
 scores, the words, spellings and stems only one of them writes and the naive Bayes odds
