@@ -58,6 +58,11 @@ _REPORTED = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
 
 _URL = re.compile(r"(?:https?://|www\.)[-_.?&~;+=/#%0-9A-Za-z]{1,2076}")
 _MAIL = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
+# Control characters other than tab and line breaks: no language's evidence, and CLD3
+# reads text strewn with them as another language (Croatian as Basque, French as Samoan).
+# C1 ones come with cp1252 text decoded as Latin-1 (\x84 \x93 \x94 for quotes), as in
+# NTREX-128's Bosnian.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _LATIN_LETTERS = str.maketrans(dict.fromkeys(string.ascii_letters, " "))
 # Latin letters that look like Cyrillic ones. Cyrillic text sometimes carries them, left by
@@ -223,7 +228,7 @@ def _rank(text: str) -> list[tuple[str, float]]:
 
     model = load_model()
     text = unicodedata.normalize("NFC", text[:_MAX_CHARS])
-    text = _MAIL.sub(" ", _URL.sub(" ", text))
+    text = _MAIL.sub(" ", _URL.sub(" ", _CONTROLS.sub(" ", text)))
     if not text or text.translate(model.word_sep).isspace():
         return []  # no letters (".", "!!!", "2024."): skip the script count's fixed cost
     script = _dominant_script(text, model.data.script_table)

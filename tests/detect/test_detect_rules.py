@@ -894,3 +894,21 @@ def test_no_listed_function_word_is_common_in_a_first_stage_language():
         for word in words:
             common = [other for other in first_stage if zipf_frequency(word, other) >= COMMON_ZIPF]
             assert not common, (lang, word, common)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # cp1252 quotes and apostrophes decoded as Latin-1 (C1 controls), as in NTREX-128's
+        # Bosnian; CLD3 read these as Basque and Maltese
+        ("Warren planira \x84ozbiljno razmisliti\x94 o kandidaturi za predsjednika.", "hr"),
+        ("C\x92est l\x92avis du ministre, qui l\x92a répété mardi à l\x92Assemblée.", "fr"),
+        # C0 controls between words
+        ("Le\x00ministre a\x1bdéclaré mardi que la\x07nouvelle loi entrerait en vigueur.", "fr"),
+    ],
+)
+def test_control_characters_are_no_evidence_of_a_language(text, lang):
+    assert detect(text).lang == lang
+
+
+def test_control_characters_alone_are_undetermined():
+    assert detect("\x84\x94\x00").lang == "und"
