@@ -381,10 +381,10 @@ def test_foreign_names_written_as_they_sound_are_serbian():
     assert detect(croatian).lang == "hr"
     # a name's case forms are made without a Croatian word among them ("Majk" is left
     # out: "majka" is mother; the forms of "Tramp" that are "trampa", barter, too)
-    from toolkit.detect_serbian import _TRANSLITERATED
+    from toolkit.detect_serbian_words import TRANSLITERATED
 
-    assert {"trampa", "trampu", "majka", "kavana", "emilija", "nju"}.isdisjoint(_TRANSLITERATED)
-    assert {"tramp", "trampov", "kenedija", "virdžiniji", "džonsona"} <= _TRANSLITERATED
+    assert {"trampa", "trampu", "majka", "kavana", "emilija", "nju"}.isdisjoint(TRANSLITERATED)
+    assert {"tramp", "trampov", "kenedija", "virdžiniji", "džonsona"} <= TRANSLITERATED
     assert detect("Majka je rekla da je trampa bila poštena.").lang == "hr"
 
 
