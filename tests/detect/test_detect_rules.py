@@ -912,3 +912,41 @@ def test_control_characters_are_no_evidence_of_a_language(text, lang):
 
 def test_control_characters_alone_are_undetermined():
     assert detect("\x84\x94\x00").lang == "und"
+
+
+def _fullwidth(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def _math_bold(text: str) -> str:
+    return "".join(chr(0x1D41A + ord(c) - ord("a")) if "a" <= c <= "z" else c for c in text)
+
+
+@pytest.mark.parametrize("styled", [_fullwidth, _math_bold])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The minister said on Tuesday that the new law would take effect next year.", "en"),
+        ("Le ministre a déclaré mardi que la nouvelle loi entrerait en vigueur.", "fr"),
+        ("Menteri mengatakan pada hari Selasa bahwa undang-undang baru akan berlaku.", "id"),
+    ],
+)
+def test_compatibility_letters_read_as_the_letters_they_style(styled, text, lang):
+    # fullwidth Latin (CJK text carries it) and the "bold" letters of social media posts
+    # were "und" and Swahili or Irish before the text was read in NFKC form
+    assert detect(styled(text)).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # NTREX-128 news (news_docs documents) in HTML tags: read as hr, fy and la before
+        ("<p>Tema <b>surnukeha</b> leiti ligi tund hiljem.</p>", "et"),
+        ("<p>\"I <b>don't</b> usually cry but today I can't help it.</p>", "en"),
+        ("<p>I <b>am</b> so happy, so happy to get the cup back.</p>", "en"),
+        # written for the test: read as tl and en before
+        ("<p>Taliyaha ciidamada <b>ayaa sheegay</b> in <i>xaaladdu</i> ay degan tahay.</p>", "so"),
+        ('<a href="https://example.com/uudised?id=1">Valitsus kinnitas eelarve</a>', "et"),
+    ],
+)
+def test_markup_is_no_evidence_of_a_language(text, lang):
+    assert detect(text).lang == lang
