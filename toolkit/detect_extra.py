@@ -45,10 +45,10 @@ that CLD3 reads as Vietnamese; Yoruba typed in a legacy font's private-use code 
 read with the marks they stand for first. Short text in Maori's or Samoan's alphabet is
 given to CLD3, and longer text mostly in one of them counts CLD3's answer for Maori or
 Samoan from a lower probability (`toolkit.detect_alphabets`). Short text with an added
-language's function word is given to CLD3 and taken where it is sure of that language;
-in longer text, CLD3's answer for such a language counts from 0.5 where the text has its
-function words (for Cebuano and Sundanese, more than of their neighbours':
-`toolkit.detect_function_words`).
+language's function word (or in Maori's or Samoan's alphabet) is given to CLD3 and taken
+where it gives that language 0.5 or more; in longer text, CLD3's answer for such a
+language counts from 0.5 where the text has its function words (for Cebuano and
+Sundanese, more than of their neighbours': `toolkit.detect_function_words`).
 """
 
 from __future__ import annotations
@@ -235,10 +235,13 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
     if _fewer_letters(text, MIN_LETTERS):
         if by_letter is not None:
             return Opinion(by_letter, _BY_LETTER)
-        # CLD3's answer for short text is taken where it is sure of a language the text
-        # has reason to be: in Maori's or Samoan's alphabet only, with more Galician-only
-        # words than Portuguese- or Spanish-only ones ("É moito máis cun bo xogador."),
-        # or with an added language's function word ("Гэта добра."). Galician words also
+        # CLD3's answer for short text is taken where it gives `FUNCTION_WORDS_FROM` or
+        # more to a language the text has reason to be: in Maori's or Samoan's alphabet
+        # only, with more Galician-only words than Portuguese- or Spanish-only ones ("É
+        # moito máis cun bo xogador."), or with an added language's function word ("Гэта
+        # добра."; 0.9 before: 5 Maori, 5 Samoan and 1-2 Basque, Belarusian, Igbo,
+        # Mongolian, Esperanto and Latin lines more right of NTREX-128 and lingua-py's
+        # tuning lines, none wrong of any of their 178,421). Galician words also
         # decide where the first stage and CLD3 both read Portuguese, Spanish or
         # Galician ("Aconteceu hai 36 anos.", pt to both); and Latin-script text CLD3
         # reads as Xhosa or Zulu is told apart where py3langid gives the two their
@@ -249,7 +252,7 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
         if candidates or script == "LATIN":
             found = _cld3().FindLanguage(text=valid)
             code = normalize(found.language.split("-")[0])
-            if code in candidates and found.probability >= MIN_PROBABILITY:
+            if code in candidates and found.probability >= FUNCTION_WORDS_FROM:
                 return Opinion(code, _BY_LETTER)
             if "gl" in candidates and first_stage in _IBERIAN and code in _IBERIAN:
                 return Opinion("gl", _BY_LETTER, decides=True)

@@ -950,3 +950,18 @@ def test_compatibility_letters_read_as_the_letters_they_style(styled, text, lang
 )
 def test_markup_is_no_evidence_of_a_language(text, lang):
     assert detect(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # short NTREX-128 and lingua-py tuning lines CLD3 names right at 0.5-0.9 (a
+        # function word, or Maori's or Samoan's alphabet only): another language before
+        ("Goñik segitu zuen alkate.", "eu"),
+        ("Ён вялікі капітан.", "be"),
+        ("Санаж байна уу?", "mn"),
+        ("Ka whawhai mātou.", "mi"),
+        ("Ia, faatali se tasi minute.", "sm"),
+    ],
+)
+def test_short_text_takes_cld3_from_half_where_it_has_reason_to(text, lang):
+    assert detect(text).lang == lang
