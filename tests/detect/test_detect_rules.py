@@ -343,7 +343,7 @@ def test_croatian_without_its_own_words_is_a_close_call(text, neighbours):
         ("Djeca su se okupila na trgu tokom vikenda.", "bs", 0.9, "hr"),
         ("Prošle sedmice je pala vlada.", "bs", 0.9, "hr"),
         # those words alone: a close call of Bosnian and Serbian, Croatian ruled out
-        ("Hiljade ljudi okupilo se na trgu tokom vikenda.", "bs", 0.67, "sr"),
+        ("Hiljade ljudi okupilo se na trgu tokom vikenda.", "bs", 0.65, "sr"),
         # words Croatian's hunspell dictionary does not accept, Serbian's and Bosnian's do
         # (sudija, kritikovala: Croatian sudac, kritizirala), with ijekavian ones
         ("Sudija je odbio zahtjev.", "bs", 0.9, "hr"),
