@@ -443,8 +443,7 @@ def test_slovene_is_not_a_croatian_close_call():
     [  # NTREX-128 Serbian (Latin) news of the 40 news_docs documents: no jat word listed
         "Neki parohani su se žalili na netransparentnost u radu eparhije.",
         "Detektiv inspektor Bob Blemings je izjavio da su ulaz i sama zgrada oštećeni.",
-        "Da bi referendum uspeo, potrebno je da na glasanje izađe polovina upisanih glasača"
-        " plus jedan.",
+        "Povećavanje iznosa taksene marke primenjivaće se na one koji ne plaćaju porez u UK",
     ],
 )
 def test_serbian_letters_make_serbian_where_no_word_decides(text):
