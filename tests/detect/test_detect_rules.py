@@ -354,6 +354,9 @@ def test_croatian_without_its_own_words_is_a_close_call(text, neighbours):
         ("Treba da ide kući.", "sr", 0.9, "hr"),
         ("Ljudi mogu da vide rijeku.", "bs", 0.9, "hr"),
         ("Da li je to vrijeme za promjene?", "bs", 0.9, "hr"),
+        # a Serbian word in its ijekavian form, which only Bosnian writes (Serbian
+        # "poreklo", Croatian "podrijetlo")
+        ("Porijeklo te riječi nije poznato.", "bs", 0.9, "hr"),
         # a modal "da" and a word only Bosnian writes (sedmici): Bosnian, not Serbian
         ("Radnici mogu da rade četiri dana u sedmici.", "bs", 0.9, "hr"),
         # ekavian words (predsednik), at any length the first stage reads Croatian
