@@ -12,6 +12,7 @@ naive Bayes log-odds of the one against the other. Xhosa against Zulu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from toolkit.detect_scores import WORD_CACHE
@@ -54,9 +55,14 @@ class GramTable:
 
     def score(self, text: str) -> float:
         """The naive Bayes log-odds of `text`: the sum of its letter grams' log ratios."""
+        return self.words_score(_WORD.findall(text.lower()))
+
+    def words_score(self, words: Iterable[str]) -> float:
+        """`score` of the text of these lowercase `words` (for a caller that leaves some
+        of a text's words out)."""
         return sum(
             self.cached_word_score(word) if len(word) <= _CACHED_LETTERS else self.word_score(word)
-            for word in _WORD.findall(text.lower())
+            for word in words
         )
 
 

@@ -128,8 +128,8 @@ def _letters_score(text: str) -> float:
     """The naive Bayes log-odds of Serbian against Croatian and Bosnian by `text`'s letter
     grams (`toolkit.detect_letter_grams`), less the Croatian words that are spelt like
     a name's Serbian form ("trampa", barter, not Trump's "Tramp")."""
-    words = (word for word in _WORD.findall(text) if word.lower() not in NOT_NAMES)
-    return gram_table(GRAMS).score(" ".join(words))
+    words = (word for word in _WORD.findall(text.lower()) if word not in NOT_NAMES)
+    return gram_table(GRAMS).words_score(words)
 
 
 def is_serbian(text: str) -> bool:
