@@ -65,7 +65,7 @@ _MAIL = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,2
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 # HTML and XML tags ("<p>", "</b>", '<a href="...">'): markup, not words of a language;
 # CLD3 read 1.4% of a sample of NTREX-128's news wrapped in a few of them as another
-# language. Text is read in NFKC form (fullwidth and styled letters as the letters).
+# language.
 _TAGS = re.compile(r"</?[A-Za-z][-:A-Za-z0-9]{0,30}(?:\s[^<>]{0,1000})?/?>")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _LATIN_LETTERS = str.maketrans(dict.fromkeys(string.ascii_letters, " "))
@@ -233,6 +233,7 @@ def _rank(text: str) -> list[tuple[str, float]]:
     from toolkit.detect_data import SCRIPTS
 
     model = load_model()
+    # NFKC: fullwidth Latin ("ｔｈｅ") and styled letters ("𝐛𝐨𝐥𝐝") are the letters they style
     text = unicodedata.normalize("NFKC", text[:_MAX_CHARS])
     text = _MAIL.sub(" ", _URL.sub(" ", _TAGS.sub(" ", _CONTROLS.sub(" ", text))))
     if not text or text.translate(model.word_sep).isspace():

@@ -241,9 +241,9 @@ def second_opinion(text: str, script: str, first_stage: str = "") -> Opinion | N
         # moito máis cun bo xogador."), or with an added language's function word ("Гэта
         # добра."; 0.9 before: 5 Maori, 5 Samoan and 1-2 Basque, Belarusian, Igbo,
         # Mongolian, Esperanto and Latin lines more right of NTREX-128 and lingua-py's
-        # tuning lines, none wrong of any of their 178,421). Galician words also
-        # decide where the first stage and CLD3 both read Portuguese, Spanish or
-        # Galician ("Aconteceu hai 36 anos.", pt to both); and Latin-script text CLD3
+        # tuning lines, none wrong of those and langid_added.jsonl's 178,421). Galician
+        # words also decide where the first stage and CLD3 both read Portuguese, Spanish
+        # or Galician ("Aconteceu hai 36 anos.", pt to both); and Latin-script text CLD3
         # reads as Xhosa or Zulu is told apart where py3langid gives the two their
         # share ("Ngizoba nawe maduze.", Swahili to the first stage).
         candidates = function_word_languages(text)
