@@ -21,27 +21,28 @@ Croatian "bs", and langdetect's profiles know Croatian only. Four things tell th
 
 A text with more ekavian words, names written the Serbian way and modal "da"s than
 ijekavian and Bosnian-only words, and no more Croatian-only words than Serbian and
-Bosnian ones, is Serbian; one with
-Serbian and Bosnian words and ijekavian ones (or words only Bosnian writes) is Bosnian;
-one with Serbian and Bosnian words alone is a close call of the two
-(`which_standard`). The first stage's Croatian is asked at any length; where CLD3 says
-hr, bs or sr, the text is asked only whether it is Serbian (`is_serbian`). The lists, where
-they come from, and the counting of a text's words and phrases are
-`toolkit.detect_serbian_words`.
+Bosnian ones, is Serbian; one with Serbian and Bosnian words and ijekavian ones (or
+words only Bosnian writes) is Bosnian; one with Serbian and Bosnian words alone is a
+close call of the two (`which_standard`). The first stage's Croatian is asked at any
+length; where CLD3 says hr, bs or sr, the text is asked only whether it is Serbian
+(`is_serbian`). The lists, where they come from, and the counting of a text's words and
+phrases are `toolkit.detect_serbian_words`.
 
-Where they do not decide, the same words say when Latin-script text the first stage reads
-as Croatian is only a close call (`which_standard`): without a word only Croatian
+Where they do not decide, the same words say when Latin-script text the first stage
+reads as Croatian is only a close call (`which_standard`): without a word only Croatian
 writes it may be Bosnian, and without ijekavian words Serbian too. Text without a jat
-word is Serbian by its letters (the close call of Bosnian and Serbian too) where a
-naive Bayes model over their 1- to 5-letter
-pieces (`toolkit.detect_letter_grams`; toolkit/data/serbian_grams.tsv.gz, Serbian against
-Croatian and Bosnian news of the same 40 documents, `python -m benchmarks.letter_grams
-serbian`) passes `SERBIAN_LETTERS_FROM`: it catches ekavian forms no list holds
-("uspeo, primenjivaće") and names written the Serbian way that the list lacks. On the
-other 83 documents the letters read 49 more Latin-script Serbian sentences right (59.5 ->
-63.2%) and 1 Croatian one wrong (99.5 -> 99.4%); 1 of lingua-py's 900 Croatian tuning
-lines too. The modal "da", "da li", the dictionary words and the letters in the close
-call then took Serbian to 67.6% and Bosnian from 20.2 to 28.8% there, Croatian unchanged.
+word is Serbian by its letters (the close call of Bosnian and Serbian too) where a naive
+Bayes model over their 1- to 5-letter pieces (`toolkit.detect_letter_grams`;
+toolkit/data/serbian_grams.tsv.gz, Serbian against Croatian and Bosnian news of
+NTREX-128's 40 documents in ../shared/eval/news_docs.jsonl, `python -m
+benchmarks.letter_grams serbian`) passes `SERBIAN_LETTERS_FROM`: it catches ekavian
+forms no list holds ("uspeo, primenjivaće") and names written the Serbian way that the
+list lacks. On the other 83 documents the letters read 49 more Latin-script Serbian
+sentences right (59.5 -> 63.2%) and 1 Croatian one wrong (99.5 -> 99.4%); 1 of
+lingua-py's 900 Croatian tuning lines too. The modal "da", "da li", the words the
+dictionaries and UD Serbian-SET gave, the ijekavian forms only Bosnian writes and the
+letters in the close call then took Serbian to 67.6% and Bosnian from 20.2 to 28.8%
+there, Croatian unchanged (99.4%).
 """
 
 from __future__ import annotations
