@@ -66,7 +66,7 @@ _EKAVIAN = frozenset(
     poverenja predsednicu procurele sajt sledeće sledećeg srede svedočenja svedočenje
     ujutru umesto uspeli uspeti vođstvo
     """.split()
-    # Ekavian forms the dictionaries' disagreement found (see _SERBIAN_AND_BOSNIAN)
+    # Ekavian forms the dictionaries' disagreement and UD Serbian-SET's words found (module doc)
     + """
     napred upotrebio zahtevu uspehu ponedeljka istorijski istorijske istorijskog uspeo
     """.split()
