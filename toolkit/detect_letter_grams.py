@@ -23,10 +23,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CACHED_LETTERS = 40  # longer "words" (a pasted hash, a run of letters) are not kept
 
 
+def letter_words(text: str) -> list[str]:
+    """The words of `text` the tables know, lowercased: runs of letters ("HER2" gives
+    "her"; digits and "_" part words)."""
+    return _WORD.findall(text.lower())
+
+
 def letter_grams(text: str) -> list[str]:
     """The 1- to `GRAM_LENGTH`-letter pieces of each word of `text`, lowercased, `_`
     marking its start and end ("Uthi" gives "_", "u", ..., "_uth", "uthi_")."""
-    return [gram for word in _WORD.findall(text.lower()) for gram in word_grams(word)]
+    return [gram for word in letter_words(text) for gram in word_grams(word)]
 
 
 def word_grams(word: str) -> list[str]:
@@ -55,11 +61,11 @@ class GramTable:
 
     def score(self, text: str) -> float:
         """The naive Bayes log-odds of `text`: the sum of its letter grams' log ratios."""
-        return self.words_score(_WORD.findall(text.lower()))
+        return self.words_score(letter_words(text))
 
     def words_score(self, words: Iterable[str]) -> float:
-        """`score` of the text of these lowercase `words` (for a caller that leaves some
-        of a text's words out)."""
+        """`score` of the text of these `letter_words` (for a caller that leaves some of
+        a text's words out)."""
         return sum(
             self.cached_word_score(word) if len(word) <= _CACHED_LETTERS else self.word_score(word)
             for word in words

@@ -47,13 +47,11 @@ there, Croatian unchanged (99.4%).
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-from toolkit.detect_letter_grams import gram_table
+from toolkit.detect_letter_grams import gram_table, letter_words
 from toolkit.detect_serbian_words import NOT_NAMES, counts
 
-_WORD = re.compile(r"\w+")
 #: the probability a text's words give Serbian (ekavian) or Bosnian (ijekavian or
 #: Bosnian-only words) where they also say it is not Croatian: of such answers on the
 #: news of NTREX-128's 40 news_docs.jsonl documents, 438 of 447 Serbian ones and 129 of
@@ -129,7 +127,7 @@ def _letters_score(text: str) -> float:
     """The naive Bayes log-odds of Serbian against Croatian and Bosnian by `text`'s letter
     grams (`toolkit.detect_letter_grams`), less the Croatian words that are spelt like
     a name's Serbian form ("trampa", barter, not Trump's "Tramp")."""
-    words = (word for word in _WORD.findall(text.lower()) if word not in NOT_NAMES)
+    words = (word for word in letter_words(text) if word not in NOT_NAMES)
     return gram_table(GRAMS).words_score(words)
 
 

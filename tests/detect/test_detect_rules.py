@@ -700,6 +700,17 @@ def test_letter_grams_are_the_pieces_of_words_marked_at_their_edges():
     assert letter_grams("2019, ") == []
 
 
+def test_serbian_letters_score_the_words_the_table_knows_less_the_trampa_forms():
+    # letters only, as the table was built: "HER2" is "her", as in the table's own score
+    from toolkit.detect_letter_grams import gram_table
+    from toolkit.detect_serbian import GRAMS, _letters_score
+
+    table = gram_table(GRAMS)
+    text = "HER2 potpomaže rast nekoliko vrsta karcinoma, rekao je 2018."
+    assert _letters_score(text) == pytest.approx(table.score(text))
+    assert _letters_score("Trampa je uspela.") == pytest.approx(table.score("je uspela."))
+
+
 def test_letter_gram_scores_are_cached_for_real_words_only():
     from toolkit.detect_letter_grams import gram_table
     from toolkit.detect_scores import WORD_CACHE
