@@ -17,7 +17,7 @@ ekavian hunspell dictionary (sr_Latn_RS) accepts, neither the Croatian nor the B
 one does, and one of whose ijekavian readings one of those two accepts ("povrijedila").
 Its readings that the Serbian dictionary does not accept as well are ijekavian words (it
 accepts most: Serbian may be written ijekavian). Names that Croatian text writes and
-that read as such words ("na Bledu", Lev Tolstoj) are left out by hand (`_NOT_JAT`).
+that read as such words ("na Bledu", Lev Tolstoj) are left out by hand (`NOT_JAT`).
 
 Usage (the dictionaries are Debian's hunspell-hr, hunspell-bs and hunspell-sr; `apt-get
 download hunspell hunspell-hr hunspell-bs hunspell-sr` and `dpkg -x` each where no root is
@@ -47,7 +47,7 @@ _CONSONANTS = frozenset("bcčćdđfghklmnprsštvzž")
 # "svet/sveta" (holy), and "nedelja" (Sunday), which Leipzig's Bosnian writes too;
 # "open, opena, openu", the English word in Croatian sports news ("US Opena"); and names
 # in Croatian text: Bled ("na Bledu"), Lev (Tolstoj), Brest, Deni.
-_NOT_JAT = frozenset(
+NOT_JAT = frozenset(
     """
     leta svet sveta sveto svetu nedelja nedelje nedelji nedelju nedeljom open opena openu
     bled bleda bledu bledom lev brest deni
@@ -78,7 +78,7 @@ def jat_words(
     ekavian: set[str] = set()
     ijekavian: set[str] = set()
     for word, zipf in vocabulary.items():
-        if word in _NOT_JAT:
+        if word in NOT_JAT:
             continue
         for reading in ijekavian_readings(word):
             if reading in vocabulary and abs(vocabulary[reading] - zipf) <= MAX_ZIPF_GAP:
@@ -86,13 +86,13 @@ def jat_words(
                 ijekavian.add(reading)
                 break
     ekavian -= ijekavian_spelling(ekavian)
-    by_dictionary, readings = _dictionary_pairs(
-        set(vocabulary) - _NOT_JAT - ekavian, ijekavian_spelling, serbian_spelling
+    by_dictionary, readings = dictionary_pairs(
+        set(vocabulary) - NOT_JAT - ekavian, ijekavian_spelling, serbian_spelling
     )
     return ekavian | by_dictionary, ijekavian | readings
 
 
-def _dictionary_pairs(
+def dictionary_pairs(
     words: set[str],
     ijekavian_spelling: Callable[[set[str]], set[str]],
     serbian_spelling: Callable[[set[str]], set[str]],
