@@ -1,5 +1,6 @@
-"""The builds of detection's word lists (benchmarks/jat_words.py, galician_words.py,
-nguni_words.py, letter_grams.py, malay_words.py) and the files shipped in toolkit/data."""
+"""The builds of detection's word lists (benchmarks/jat_words.py, jat_forms.py,
+galician_words.py, nguni_words.py, letter_grams.py, malay_words.py) and the files shipped
+in toolkit/data."""
 
 import gzip
 import math
@@ -7,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.galician_words import galician_words, lowercase_words
+from benchmarks.jat_forms import suffix_forms
 from benchmarks.jat_words import ijekavian_readings, jat_words
 from benchmarks.letter_grams import MIN_COUNT, SMOOTHING, gram_log_ratios
 from benchmarks.malay_words import CAP, MIN_RATIO, log_ratios
@@ -69,6 +71,52 @@ def test_shipped_file_has_both_kinds_and_says_where_it_comes_from():
     assert "dečak" in words and "mesnim" not in words and "veće" not in words
     assert "povredila" in words and "opena" not in words  # Serbian only; "US Opena"
     assert "bledu" not in words  # "na Bledu"
+
+
+# A dictionary in hunspell's format with numeric flags, as sr_Latn_RS writes it: flag 1
+# declines a noun in -a ("kafana"), flag 2 adds case endings to one in a consonant only
+# where it ends in -h ("osmeh", not "sat"); "0" strips or adds nothing.
+NUMERIC_AFF = """SET UTF-8
+FLAG num
+
+SFX 1 Y 3
+SFX 1 a a
+SFX 1 a e
+SFX 1 a om
+
+SFX 2 Y 2
+SFX 2 0 u h
+SFX 2 0 om/1 h
+"""
+
+
+def test_suffix_forms_apply_each_flags_rules_where_their_condition_holds():
+    dic = "3\nkafana/1\nosmeh/1,2\nsat/2\n"
+    assert suffix_forms(dic, NUMERIC_AFF) == {
+        "kafana", "kafane", "kafanom",  # flag 1
+        "osmeh", "osmehu", "osmehom",  # flag 2 (flag 1 strips an "a" it does not end in)
+        "sat",  # flag 2's condition: a word ending in h
+    }  # fmt: skip
+
+
+def test_suffix_forms_read_one_character_flags_too():
+    aff = "SET UTF-8\n\nSFX A Y 1\nSFX A 0 i .\n\nSFX B Y 1\nSFX B o e [^e]o\n"
+    assert suffix_forms("2\nprozor/A\nselo/AB\n", aff) == {
+        "prozor", "prozori", "selo", "seloi", "sele"
+    }  # fmt: skip
+
+
+def test_shipped_jat_forms_are_lower_case_ekavian_forms_with_their_source():
+    forms = read_word_lists("jat_forms.tsv.gz")
+    assert set(forms) == {"ekavian"}
+    ekavian = forms["ekavian"]
+    assert len(ekavian) > 40_000 and all(word.islower() for word in ekavian)
+    assert {"osmehu", "oterala", "ostarelom", "oklevanje"} <= ekavian
+    assert not {"nedelje", "leta", "mesni", "veće"} & ekavian  # NOT_JAT; Croatian words
+    with gzip.open(DATA / "jat_forms.tsv.gz", "rt", encoding="utf-8") as handle:
+        header = handle.readline()
+    assert header.startswith("# ") and "sr_Latn_RS" in header and "hr_HR" in header
+    assert (DATA / "JAT_FORMS_LICENSE").read_text(encoding="utf-8").count("MOZILLA PUBLIC") == 1
 
 
 def test_galician_words_are_galician_only_lowercase_and_not_common_elsewhere():
