@@ -155,6 +155,32 @@ def test_ijekavian_latin_text_is_not_serbian(text):
     assert detect(text).lang != "sr"
 
 
+# NTREX-128 Serbian of the 40 news_docs documents whose only ekavian words are case and
+# tense forms no word list holds ("osmehu", "oklevanje", "ostarelom"): Serbian's
+# dictionary has them (toolkit/data/jat_forms.tsv.gz)
+SERBIAN_DICTIONARY_FORMS = [
+    "„Bio je poznat po svom osmehu.",
+    "Njihovo oklevanje je uzrokovano vremenskim ograničenjem.",
+    "Ne zaboravite na sitne detalje: Zamislite da vašem ostarelom roditelju pozli i da ga "
+    "hitno voze u bolnicu.",
+]
+
+
+@pytest.mark.parametrize("text", SERBIAN_DICTIONARY_FORMS)
+def test_forms_of_serbian_dictionary_words_are_ekavian(text):
+    found = detect(text)
+    assert (found.lang, found.confidence) == ("sr", 0.9)
+
+
+def test_dictionary_forms_count_only_in_lower_case():
+    """As names they are other words: "Celje" is a Slovenian town (a line of lingua-py's
+    Bosnian tuning lines), not a form of "celo"; the same word in lower case counts."""
+    name = "Donja Štajerska sa gradovima Maribor i Celje pripadaju Državi SHS."
+    assert detect(name).lang != "sr"
+    assert detect("Bio je poznat po svom OSMEHU.").lang != "sr"
+    assert detect("Bio je poznat po svom osmehu.").lang == "sr"
+
+
 # NTREX-128 Galician news of the 40 news_docs documents that CLD3 reads as pt or es; their
 # Galician-only words (dixo, tiña, chuvias, luns, despois) decide (toolkit/detect_galician).
 GALICIAN_NEWS = [
