@@ -36,7 +36,7 @@ Bayes model over their 1- to 5-letter pieces (`toolkit.detect_letter_grams`;
 toolkit/data/serbian_grams.tsv.gz, Serbian against Croatian and Bosnian news of
 NTREX-128's 40 documents in ../shared/eval/news_docs.jsonl, `python -m
 benchmarks.letter_grams serbian`) passes `SERBIAN_LETTERS_FROM`: it catches ekavian
-forms no list holds ("uspeo, primenjivaće") and names written the Serbian way that the
+forms no list holds ("uspela") and names written the Serbian way that the
 list lacks. On the other 83 documents the letters read 49 more Latin-script Serbian
 sentences right (59.5 -> 63.2%) and 1 Croatian one wrong (99.5 -> 99.4%); 1 of
 lingua-py's 900 Croatian tuning lines too. The modal "da", "da li", the words the
