@@ -44,7 +44,7 @@ from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
-from benchmarks.hunspell import accepted
+from benchmarks.hunspell import accepted, add_folder_argument
 from benchmarks.ntrex_dev import NTREX_COMMIT, dev_lines
 
 COMMON_ZIPF = 3.0
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     import wordfreq
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--hunspell", type=Path, required=True, help="folder of .dic/.aff")
+    add_folder_argument(parser, (GALICIAN, *OTHERS))
     parser.add_argument("--ntrex", type=Path, required=True, help="NTREX-128 git directory")
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     args = parser.parse_args(argv)

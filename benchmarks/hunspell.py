@@ -6,6 +6,7 @@ download` + `dpkg -x` where no root is at hand); the `hunspell` command must be 
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,3 +27,13 @@ def accepted(dictionaries: Iterable[Path], words: Iterable[str]) -> set[str]:
         )
         found.update(run.stdout.split())
     return found
+
+
+def add_folder_argument(parser: argparse.ArgumentParser, dictionaries: Iterable[str]) -> None:
+    """Give `parser` the required `--hunspell DIR`: the folder of `dictionaries`' .dic/.aff."""
+    parser.add_argument(
+        "--hunspell",
+        type=Path,
+        required=True,
+        help=f"folder with the {', '.join(dictionaries)} .dic/.aff (Debian's hunspell-* packages)",
+    )

@@ -30,9 +30,8 @@ import argparse
 import re
 import sys
 from collections import defaultdict
-from pathlib import Path
 
-from benchmarks.hunspell import accepted
+from benchmarks.hunspell import accepted, add_folder_argument
 from benchmarks.jat_words import DICTIONARIES, NOT_JAT, SERBIAN_DICTIONARY, dictionary_pairs
 
 # One suffix rule: the letters it strips, those it adds, and the condition the word must
@@ -83,12 +82,7 @@ def suffix_forms(dic: str, aff: str) -> set[str]:
 def main(argv: list[str] | None = None) -> None:
     """Write `ekavian<TAB>form` lines to standard output, after a header saying their source."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--hunspell",
-        type=Path,
-        required=True,
-        help="folder with hr_HR, bs_BA and sr_Latn_RS .dic/.aff (Debian hunspell-hr, -bs, -sr)",
-    )
+    add_folder_argument(parser, (*DICTIONARIES, SERBIAN_DICTIONARY))
     args = parser.parse_args(argv)
     serbian = args.hunspell / SERBIAN_DICTIONARY
     forms = suffix_forms(

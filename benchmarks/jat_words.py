@@ -35,9 +35,8 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from importlib.metadata import version
-from pathlib import Path
 
-from benchmarks.hunspell import accepted
+from benchmarks.hunspell import accepted, add_folder_argument
 
 MAX_ZIPF_GAP = 1.0
 DICTIONARIES = ("hr_HR", "bs_BA")
@@ -112,12 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     import wordfreq
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--hunspell",
-        type=Path,
-        required=True,
-        help="folder with hr_HR, bs_BA and sr_Latn_RS .dic/.aff (Debian hunspell-hr, -bs, -sr)",
-    )
+    add_folder_argument(parser, (*DICTIONARIES, SERBIAN_DICTIONARY))
     args = parser.parse_args(argv)
     vocabulary = {
         word: wordfreq.zipf_frequency(word, "sh")
