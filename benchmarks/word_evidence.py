@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.hunspell import accepted
+from benchmarks.hunspell import accepted, add_folder_argument
 from benchmarks.ntrex_dev import dev_lines, held_out_lines
 
 #: each standard's hunspell dictionary (None: Debian has none) and NTREX-128 code, in the
@@ -46,19 +47,20 @@ ALL = "all"  # `evidence`'s key for a word every other standard's dictionary rej
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+#: which of a set of words a dictionary accepts
+Spelling = Callable[[set[str]], set[str]]
+
+
 def evidence(
-    lines: list[str], own: str | None, others: dict[str, str], hunspell: Path
+    lines: list[str], own: Spelling | None, others: dict[str, Spelling]
 ) -> dict[str, list[bool]]:
-    """For each of `others` (a standard and its dictionary), and for `ALL` of them: which
-    of `lines` hold a word in lower case that the `own` dictionary accepts (any word,
-    where it is None) and that one's (each of theirs) rejects."""
-    line_words = [{word for word in _WORD.findall(line) if word.islower()} for line in lines]
-    words = sorted(set().union(*line_words))
-    written = set(words) if own is None else accepted([hunspell / own], words)
-    telling = {
-        other: written - accepted([hunspell / dictionary], words)
-        for other, dictionary in others.items()
-    }
+    """For each of `others` (a standard and its dictionary's spelling), and for `ALL` of
+    them: which of `lines` hold a word in lower case that the `own` spelling accepts (any
+    word, where it is None) and that one (each of them) rejects."""
+    line_words = [_lower_case_words(line) for line in lines]
+    words = set().union(*line_words)
+    written = words if own is None else own(words)
+    telling = {other: written - spelling(words) for other, spelling in others.items()}
     if len(telling) > 1:
         telling[ALL] = set.intersection(*telling.values())
     return {
@@ -67,37 +69,49 @@ def evidence(
     }
 
 
+def _lower_case_words(line: str) -> set[str]:
+    """The words of `line` written in lower case (names and numbers are no evidence)."""
+    return {word for word in _WORD.findall(line) if word.islower()}
+
+
 def main() -> None:
     """Print, per standard, its NTREX-128 sentences with word evidence and `detect`'s
     answers on them."""
     from toolkit import detect
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--hunspell", type=Path, required=True, help="folder of the .dic/.aff")
+    add_folder_argument(parser, [d for g in GROUPS for d, _ in g.values() if d is not None])
     parser.add_argument("--ntrex", type=Path, required=True, help="NTREX-128 git directory")
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     parser.add_argument("--dev", action="store_true", help="the 40 news_docs.jsonl documents")
     args = parser.parse_args()
     read = dev_lines if args.dev else held_out_lines
     for group in GROUPS:
-        for lang, (own, code) in group.items():
+        for lang, (_, code) in group.items():
             lines = [line.strip() for line in read(args.ntrex, code, args.eval_dir)]
             lines = [line for line in lines if line]
             right = [detect(line).lang == lang for line in lines]
             print(f"{lang}: {len(lines)} sentences, {sum(right)} read {lang}")
-            others = {o: d for o, (d, _) in group.items() if o != lang and d is not None}
-            if own is not None:  # how often the dictionary itself misses a word
-                gaps = evidence(lines, None, {lang: own}, args.hunspell)[lang]
+            # each dictionary of the group asked once about the sentences' words
+            words = sorted(set().union(*map(_lower_case_words, lines)))
+            spelling = {
+                other: accepted([args.hunspell / dictionary], words).intersection
+                for other, (dictionary, _) in group.items()
+                if dictionary is not None
+            }
+            others = {other: spelling[other] for other in spelling if other != lang}
+            if lang in spelling:  # how often the dictionary itself misses a word
+                gaps = evidence(lines, None, {lang: spelling[lang]})[lang]
                 print(f"  with a word its own dictionary rejects: {_share(gaps)}")
             # a word its own dictionary accepts (any word, with none) and theirs reject;
             # then any word theirs reject, for the dictionary's own gaps
-            for own_dictionary in (own, None) if own is not None else (None,):
-                found = evidence(lines, own_dictionary, others, args.hunspell)
+            for own_spelling in (spelling[lang], None) if lang in spelling else (None,):
+                found = evidence(lines, own_spelling, others)
                 for other, has in found.items():
                     rejecting = " and ".join(others) if other == ALL else other
                     rejects = f"{rejecting} reject{'' if other == ALL else 's'}"
                     label = f"any word {rejects}"
-                    if own_dictionary is not None:
+                    if own_spelling is not None:
                         label = f"a word {lang} accepts and {rejects}"
                     read_right = [r for r, h in zip(right, has, strict=True) if h]
                     print(

@@ -2,8 +2,6 @@
 accepts and another's rejects (the ceiling of telling Bosnian, Serbian and Malay from
 their neighbours by their words)."""
 
-from pathlib import Path
-
 import pytest
 
 from benchmarks import word_evidence
@@ -25,29 +23,35 @@ LINES = [
 
 
 @pytest.fixture
-def asked(monkeypatch):
-    """Answer `accepted` from ACCEPTS, recording the words each call was asked about."""
-    calls: list[set[str]] = []
+def asked():
+    """The words each spelling of `spell` was asked about, call by call."""
+    return []
 
-    def accepted(dictionaries, words):
-        words = set(words)
-        calls.append(words)
-        return {word for d in dictionaries for word in words if word in ACCEPTS[d.name]}
 
-    monkeypatch.setattr(word_evidence, "accepted", accepted)
-    return calls
+@pytest.fixture
+def spell(asked):
+    """A dictionary's spelling as ACCEPTS answers it, recording what it is asked."""
+
+    def spelling_of(dictionary):
+        def spelling(words):
+            asked.append(set(words))
+            return {word for word in words if word in ACCEPTS[dictionary]}
+
+        return spelling
+
+    return spelling_of
 
 
 def test_a_sentence_has_evidence_against_each_standard_whose_dictionary_rejects_its_word(
-    asked,
+    spell,
 ):
-    found = word_evidence.evidence(LINES, BS, {"hr": HR, "sr": SR}, Path("/d"))
+    found = word_evidence.evidence(LINES, spell(BS), {"hr": spell(HR), "sr": spell(SR)})
     assert found == {
         "hr": [True, False, True],
         "sr": [False, False, False],
         word_evidence.ALL: [False, False, False],
     }
-    found = word_evidence.evidence(LINES, SR, {"hr": HR, "bs": BS}, Path("/d"))
+    found = word_evidence.evidence(LINES, spell(SR), {"hr": spell(HR), "bs": spell(BS)})
     assert found == {
         "hr": [True, False, True],
         "bs": [False, False, True],
@@ -55,16 +59,16 @@ def test_a_sentence_has_evidence_against_each_standard_whose_dictionary_rejects_
     }
 
 
-def test_without_an_own_dictionary_any_word_the_other_rejects_counts(asked):
+def test_without_an_own_dictionary_any_word_the_other_rejects_counts(spell):
     """Malay has no Debian dictionary: a word the Indonesian one rejects is evidence
     ("sastanka" here, which no dictionary accepts); one other standard gives no ALL."""
-    found = word_evidence.evidence(LINES, None, {"hr": HR}, Path("/d"))
+    found = word_evidence.evidence(LINES, None, {"hr": spell(HR)})
     assert found == {"hr": [True, False, True]}
 
 
-def test_names_and_numbers_are_no_evidence(asked):
+def test_names_and_numbers_are_no_evidence(spell, asked):
     """Capitalized words are left out (the dictionaries hold different names), so a
     Croatian-rejected name says nothing; digits are not words."""
-    found = word_evidence.evidence(["Tokom 2019 Vreme"], SR, {"hr": HR}, Path("/d"))
+    found = word_evidence.evidence(["Tokom 2019 Vreme"], spell(SR), {"hr": spell(HR)})
     assert found == {"hr": [False]}
     assert all(not words & {"Tokom", "2019", "Vreme"} for words in asked)
